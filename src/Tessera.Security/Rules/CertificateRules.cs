@@ -101,7 +101,7 @@ public static class CertificateRules
 
     public static readonly CertificateRule MemberKeyUsageKeyExchange = new(
         "member-key-usage-key-exchange", FindingSeverity.Warning,
-        "MongoDB's documentation lists keyEncipherment and keyAgreement besides digitalSignature for a member's certificate key file.",
+        "MongoDB's documentation lists keyEncipherment and keyAgreement besides digitalSignature for a member's certificate key file: an RSA key needs keyEncipherment, an EC key keyAgreement.",
         "Reissue with keyUsage digitalSignature, keyEncipherment, keyAgreement: tessera certs issue member ...");
 
     public static readonly CertificateRule MemberHostMismatch = new(

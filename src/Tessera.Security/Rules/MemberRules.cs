@@ -35,10 +35,11 @@ internal static class MemberRules
         {
             findings.Add(new Finding(CertificateRules.MemberKeyUsageSignature, $"keyUsage is {facts.KeyUsage}, without digitalSignature."));
         }
-        else if (usedAsKeyFile && !facts.AllowsKeyUsage(X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.KeyAgreement))
+        else if (usedAsKeyFile && !facts.AllowsKeyUsage(KeyExchangeUsage(facts.Certificate)))
         {
             findings.Add(new Finding(
-                CertificateRules.MemberKeyUsageKeyExchange, $"keyUsage is {facts.KeyUsage}, without keyEncipherment and keyAgreement both."));
+                CertificateRules.MemberKeyUsageKeyExchange,
+                $"keyUsage is {facts.KeyUsage}, without {KeyExchangeUsage(facts.Certificate)} for its {facts.PublicKeyDescription} key."));
         }
 
         if (usedAsKeyFile)
@@ -94,6 +95,20 @@ internal static class MemberRules
                 CertificateRules.MemberIssuersDiffer,
                 $"Issued by \"{X509Name.FromCertificateIssuer(certificate)}\", the other member by \"{X509Name.FromCertificateIssuer(other)}\".");
         }
+    }
+
+    // MongoDB's documentation lists keyEncipherment and keyAgreement; which one a key can use depends on its
+    // type: RFC 3279 does not allow keyAgreement on an RSA key, and an EC key agrees keys, it never encrypts them.
+    private static X509KeyUsageFlags KeyExchangeUsage(X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPublicKey();
+        if (rsa is not null)
+        {
+            return X509KeyUsageFlags.KeyEncipherment;
+        }
+
+        using var ecdsa = certificate.GetECDsaPublicKey();
+        return ecdsa is not null ? X509KeyUsageFlags.KeyAgreement : X509KeyUsageFlags.KeyEncipherment | X509KeyUsageFlags.KeyAgreement;
     }
 
     // "Identical" O/OU/DC: the same RDNs, in any order.

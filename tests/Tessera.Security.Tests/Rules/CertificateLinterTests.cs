@@ -215,6 +215,8 @@ public class CertificateLinterTests
         Assert.Contains("member-key-usage", Ids(MemberLike().KeyUsage(X509KeyUsageFlags.KeyEncipherment).Build(), For(CertificateRole.Member)));
         var keyExchange = Ids(MemberLike().KeyUsage(X509KeyUsageFlags.DigitalSignature).Build(), For(CertificateRole.Member, "db2.example.com"));
         Assert.Equal(["member-key-usage-key-exchange"], keyExchange);
+        var ecWithKeyAgreement = MemberLike().KeyUsage(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyAgreement).Build();
+        Assert.DoesNotContain("member-key-usage-key-exchange", Ids(ecWithKeyAgreement, For(CertificateRole.Member, "db2.example.com")));
         var clusterFileOnly = new LintOptions { Role = CertificateRole.Member, ServerCertificate = Member, MemberUsage = MemberCertificateUsage.ClusterFile };
         Assert.DoesNotContain("member-key-usage-key-exchange", Ids(MemberLike().KeyUsage(X509KeyUsageFlags.DigitalSignature).Build(), clusterFileOnly));
     }
