@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Certificates;
 
 namespace Tessera.Security.Issuing;
 

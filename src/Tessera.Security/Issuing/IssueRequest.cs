@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Certificates;
 
 namespace Tessera.Security.Issuing;
 

@@ -1,3 +1,4 @@
+using Tessera.Security.Certificates;
 using Tessera.Security.Issuing;
 
 namespace Tessera.Security.Tests.Issuing;

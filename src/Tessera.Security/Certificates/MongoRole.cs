@@ -1,4 +1,4 @@
-namespace Tessera.Security.Issuing;
+namespace Tessera.Security.Certificates;
 
 /// <summary>
 /// One entry of the mongoRoles certificate extension: a role granted on a database, as mongod's

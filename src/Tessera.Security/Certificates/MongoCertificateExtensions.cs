@@ -2,7 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Tessera.Security.Issuing;
+namespace Tessera.Security.Certificates;
 
 /// <summary>
 /// MongoDB's private certificate extensions, encoded for the issuer and decoded for the server:

@@ -1,4 +1,4 @@
-namespace Tessera.Security.Issuing;
+namespace Tessera.Security.Certificates;
 
 /// <summary>
 /// A mongoRoles or mongoClusterMembership extension whose DER mongod would refuse. mongod rejects the
