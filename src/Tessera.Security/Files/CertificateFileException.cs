@@ -6,20 +6,6 @@ namespace Tessera.Security.Files;
 /// </summary>
 public sealed class CertificateFileException : Exception
 {
-    public CertificateFileException()
-    {
-    }
-
-    public CertificateFileException(string message)
-        : base(message)
-    {
-    }
-
-    public CertificateFileException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
     public CertificateFileException(CertificateFileError error, string filePath, string message, Exception? innerException = null)
         : base(message, innerException)
     {
@@ -31,5 +17,5 @@ public sealed class CertificateFileException : Exception
     public CertificateFileError Error { get; }
 
     /// <summary>The file the error is about, as it was given.</summary>
-    public string FilePath { get; } = "";
+    public string FilePath { get; }
 }

@@ -134,7 +134,9 @@ internal static class PrivateKeyDecoder
 
     private static CertificateFileException Unsupported(SourceFile file, string algorithm) =>
         file.Error(CertificateFileError.UnsupportedKeyAlgorithm,
-            $"The private key in {file.Description} '{file.Path}' is a {algorithm} key; Tessera supports RSA and EC (ECDSA) keys; issue the certificate with one of those (e.g. openssl req -newkey rsa:2048).");
+            $"The private key in {file.Description} '{file.Path}' is {Article(algorithm)} {algorithm} key; Tessera supports RSA and EC (ECDSA) keys; issue the certificate with one of those (e.g. openssl req -newkey rsa:2048).");
+
+    private static string Article(string algorithm) => "AEIOU".Contains(algorithm[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static CertificateFileException Malformed(PemBlock block, SourceFile file, CryptographicException e) =>
         file.Error(CertificateFileError.MalformedContent,

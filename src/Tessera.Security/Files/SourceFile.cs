@@ -27,8 +27,10 @@ internal sealed record SourceFile(string Path, string Description, string Option
 
         if (!File.Exists(Path))
         {
+            // A relative path that works in the operator's shell fails under a service manager: say where it was looked for.
+            var resolvedFrom = System.IO.Path.IsPathRooted(Path) ? "" : $" (relative paths are resolved from '{Environment.CurrentDirectory}')";
             throw Error(CertificateFileError.FileNotFound,
-                $"{Named} does not exist; check the path given to {Option} (relative paths are resolved from '{Environment.CurrentDirectory}').");
+                $"{Named} does not exist; check the path given to {Option}{resolvedFrom}.");
         }
 
         byte[] bytes;

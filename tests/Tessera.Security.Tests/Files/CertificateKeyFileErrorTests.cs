@@ -7,8 +7,9 @@ namespace Tessera.Security.Tests.Files;
 public sealed class CertificateKeyFileErrorTests : IDisposable
 {
     private const string WrongPassword = "not-the-Pa55word";
-    private readonly TestDirectory directory = new();
+    // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
+    private readonly TestDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
@@ -20,8 +21,16 @@ public sealed class CertificateKeyFileErrorTests : IDisposable
         var error = Fails(path, null, CertificateFileError.FileNotFound);
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains("does not exist; check the path given to tlsCertificateKeyFile", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist; check the path given to tlsCertificateKeyFile.", error.Message, StringComparison.Ordinal);
         Assert.Equal(path, error.FilePath);
+    }
+
+    [Fact]
+    public void MissingRelativePath_SaysWhereItWasLookedFor()
+    {
+        var error = Fails("no-such-dir/client.pem", null, CertificateFileError.FileNotFound);
+
+        Assert.Contains($"relative paths are resolved from '{Environment.CurrentDirectory}'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,6 +90,18 @@ public sealed class CertificateKeyFileErrorTests : IDisposable
         var path = directory.Write("client.pem", pki.RsaLeaf.CertificatePem + KeyFiles.Sec1(pki.EcLeaf.Key));
 
         Fails(path, null, CertificateFileError.KeyDoesNotMatchCertificate);
+    }
+
+    [Fact]
+    public void Ed25519Key_UnsupportedKeyAlgorithm()
+    {
+        var key = directory.File("ed25519.key");
+        OpenSsl.Run("genpkey", "-algorithm", "ed25519", "-out", key);
+        var path = directory.Write("client.pem", pki.RsaLeaf.CertificatePem + File.ReadAllText(key));
+
+        var error = Fails(path, null, CertificateFileError.UnsupportedKeyAlgorithm);
+
+        Assert.Contains("is an Ed25519 key; Tessera supports RSA and EC (ECDSA) keys", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

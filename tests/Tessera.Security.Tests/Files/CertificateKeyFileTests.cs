@@ -5,8 +5,9 @@ namespace Tessera.Security.Tests.Files;
 /// <summary>Loading the certificate key files users make, in every layout and key format.</summary>
 public sealed class CertificateKeyFileTests : IDisposable
 {
-    private readonly TestDirectory directory = new();
+    // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
+    private readonly TestDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
