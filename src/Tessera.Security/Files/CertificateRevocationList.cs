@@ -23,7 +23,7 @@ public sealed class CertificateRevocationList
         ThisUpdate = Utc(crl.ThisUpdate);
         NextUpdate = crl.NextUpdate is { } next ? Utc(next) : null;
         RevokedCertificates = (crl.GetRevokedCertificates() ?? new HashSet<Org.BouncyCastle.X509.X509CrlEntry>())
-            .Select(entry => new RevokedCertificate(ToBcl(entry.SerialNumber), Utc(entry.RevocationDate)))
+            .Select(entry => new RevocationEntry(ToBcl(entry.SerialNumber), Utc(entry.RevocationDate)))
             .OrderBy(entry => entry.SerialNumber)
             .ToList();
         revokedSerials = RevokedCertificates.Select(entry => entry.SerialNumber).ToHashSet();
@@ -43,7 +43,7 @@ public sealed class CertificateRevocationList
     public DateTimeOffset? NextUpdate { get; }
 
     /// <summary>The revoked certificates, by serial number.</summary>
-    public IReadOnlyList<RevokedCertificate> RevokedCertificates { get; }
+    public IReadOnlyList<RevocationEntry> RevokedCertificates { get; }
 
     /// <summary>The CRL's DER encoding.</summary>
     public ReadOnlyMemory<byte> RawData { get; }
