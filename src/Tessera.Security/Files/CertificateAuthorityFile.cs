@@ -16,11 +16,15 @@ public static class CertificateAuthorityFile
 
     /// <summary>Loads the CA certificates of a file named by the given option (e.g. <c>tlsClusterCAFile</c>).</summary>
     /// <exception cref="CertificateFileException">The file cannot be used; the message says why and how to fix it.</exception>
-    public static X509Certificate2Collection Load(string path, string optionName)
+    public static X509Certificate2Collection Load(string path, string optionName) =>
+        LoadCertificates(path, "CA file", optionName, " of the CA(s) that issued the peers' certificates");
+
+    /// <summary>The certificates of a PEM or DER file, in file order; <paramref name="purpose"/> ends the no-certificate message.</summary>
+    internal static X509Certificate2Collection LoadCertificates(string path, string description, string optionName, string purpose)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(optionName);
-        var file = new SourceFile(path, "CA file", optionName, Expected);
+        var file = new SourceFile(path, description, optionName, Expected);
         var bytes = file.ReadAllBytes();
 
         var certificates = new X509Certificate2Collection();
@@ -35,7 +39,7 @@ public static class CertificateAuthorityFile
             if (certificates.Count == 0)
             {
                 var found = blocks.Count == 0 ? "" : $" (only {string.Join(", ", blocks.Select(b => $"'{b.Label}'").Distinct())})";
-                throw NoCertificate(file, found);
+                throw NoCertificate(file, found, purpose);
             }
 
             return certificates;
@@ -47,11 +51,11 @@ public static class CertificateAuthorityFile
             return certificates;
         }
 
-        throw NoCertificate(file, " (it is neither PEM nor a DER certificate)");
+        throw NoCertificate(file, " (it is neither PEM nor a DER certificate)", purpose);
     }
 
     // OpenSSL's wording is "no certificate or crl found"; this says which file and what to put in it.
-    private static CertificateFileException NoCertificate(SourceFile file, string found) =>
+    private static CertificateFileException NoCertificate(SourceFile file, string found, string purpose) =>
         file.Error(CertificateFileError.NoCertificate,
-            $"{file.Named} contains no certificate{found}; {file.Option} needs {Expected} of the CA(s) that issued the peers' certificates.");
+            $"{file.Named} contains no certificate{found}; {file.Option} needs {Expected}{purpose}.");
 }

@@ -69,6 +69,26 @@ public sealed class CertificateKeyFile
             $"{file.Named} is neither PEM, DER nor PKCS#12{hint}; {option.FileOption} needs {Expected}.");
     }
 
+    /// <summary>
+    /// Loads a certificate and its private key kept in two PEM files (a CA's ca.pem and ca.key, or an
+    /// operator's cert.pem and key.pem), with the same key formats and checks as a combined file.
+    /// </summary>
+    /// <exception cref="CertificateFileException">The files cannot be used; the message says why and how to fix it.</exception>
+    public static CertificateKeyFile Load(string certificatePath, string keyPath, string? password, CertificateKeyFileOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        var certificateFile = new SourceFile(certificatePath, "certificate file", option.FileOption, Expected);
+        var keyFile = new SourceFile(keyPath, "key file", option.FileOption, Expected);
+        byte[] bytes = [.. certificateFile.ReadAllBytes(), (byte)'\n', .. keyFile.ReadAllBytes()];
+        if (!PemBlockReader.LooksLikePem(bytes))
+        {
+            throw keyFile.Error(CertificateFileError.NotRecognized,
+                $"{certificateFile.Named} and {keyFile.Named} are not PEM; give a PEM certificate and a PEM private key.");
+        }
+
+        return FromPem(bytes, password, keyFile, option);
+    }
+
     private static CertificateKeyFile FromPem(byte[] bytes, string? password, SourceFile file, CertificateKeyFileOption option)
     {
         var blocks = PemBlockReader.Read(bytes, file);
