@@ -1,12 +1,14 @@
 using Tessera.Security.Files;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 public sealed class CertificateAuthorityFileTests : IDisposable
 {
     // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
-    private readonly TestDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
@@ -39,7 +41,7 @@ public sealed class CertificateAuthorityFileTests : IDisposable
     {
         var pem = directory.Write("ca.pem", pki.Root.CertificatePem);
         var der = directory.File("ca.der");
-        OpenSsl.Run("x509", "-in", pem, "-outform", "DER", "-out", der);
+        OpenSsl.Check("x509", "-in", pem, "-outform", "DER", "-out", der);
 
         var certificate = Assert.Single(CertificateAuthorityFile.Load(der));
 

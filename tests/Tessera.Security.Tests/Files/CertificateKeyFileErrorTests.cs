@@ -1,6 +1,8 @@
 using System.Text;
 using Tessera.Security.Files;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 /// <summary>Each way a certificate key file can be wrong gives its own error kind and a message with the file and the fix.</summary>
@@ -9,7 +11,7 @@ public sealed class CertificateKeyFileErrorTests : IDisposable
     private const string WrongPassword = "not-the-Pa55word";
     // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
-    private readonly TestDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
@@ -96,7 +98,7 @@ public sealed class CertificateKeyFileErrorTests : IDisposable
     public void Ed25519Key_UnsupportedKeyAlgorithm()
     {
         var key = directory.File("ed25519.key");
-        OpenSsl.Run("genpkey", "-algorithm", "ed25519", "-out", key);
+        OpenSsl.Check("genpkey", "-algorithm", "ed25519", "-out", key);
         var path = directory.Write("client.pem", pki.RsaLeaf.CertificatePem + File.ReadAllText(key));
 
         var error = Fails(path, null, CertificateFileError.UnsupportedKeyAlgorithm);

@@ -1,5 +1,7 @@
 using Tessera.Security.Files;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 /// <summary>Loading the certificate key files users make, in every layout and key format.</summary>
@@ -7,7 +9,7 @@ public sealed class CertificateKeyFileTests : IDisposable
 {
     // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
-    private readonly TestDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 /// <summary>
@@ -17,22 +19,22 @@ internal static class KeyFiles
     public static string Sec1(AsymmetricAlgorithm key) => ((ECDsa)key).ExportECPrivateKeyPem() + "\n";
 
     /// <summary><c>openssl pkcs8 -topk8 -v2 aes-256-cbc</c>: BEGIN ENCRYPTED PRIVATE KEY.</summary>
-    public static string EncryptedPkcs8(TestDirectory directory, AsymmetricAlgorithm key) =>
+    public static string EncryptedPkcs8(TemporaryDirectory directory, AsymmetricAlgorithm key) =>
         ThroughOpenSsl(directory, key, (input, output) =>
-            OpenSsl.Run("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout", "pass:" + Password, "-in", input, "-out", output));
+            OpenSsl.Check("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-passout", "pass:" + Password, "-in", input, "-out", output));
 
     /// <summary><c>openssl rsa -aes256 -traditional</c> (or <c>-des3</c>): BEGIN RSA PRIVATE KEY with Proc-Type: 4,ENCRYPTED.</summary>
-    public static string TraditionalRsa(TestDirectory directory, AsymmetricAlgorithm key, string cipher = "-aes256") =>
+    public static string TraditionalRsa(TemporaryDirectory directory, AsymmetricAlgorithm key, string cipher = "-aes256") =>
         ThroughOpenSsl(directory, key, (input, output) =>
-            OpenSsl.Run("rsa", cipher, "-traditional", "-passout", "pass:" + Password, "-in", input, "-out", output));
+            OpenSsl.Check("rsa", cipher, "-traditional", "-passout", "pass:" + Password, "-in", input, "-out", output));
 
     /// <summary><c>openssl ec -aes256</c>: BEGIN EC PRIVATE KEY with Proc-Type: 4,ENCRYPTED.</summary>
-    public static string TraditionalEc(TestDirectory directory, AsymmetricAlgorithm key) =>
+    public static string TraditionalEc(TemporaryDirectory directory, AsymmetricAlgorithm key) =>
         ThroughOpenSsl(directory, key, (input, output) =>
-            OpenSsl.Run("ec", "-aes256", "-passout", "pass:" + Password, "-in", input, "-out", output));
+            OpenSsl.Check("ec", "-aes256", "-passout", "pass:" + Password, "-in", input, "-out", output));
 
     /// <summary>An encrypted key of the named format, with the leaf it belongs to.</summary>
-    public static (IssuedCertificate Leaf, string KeyPem) Encrypted(string format, TestDirectory directory, TestPki pki) => format switch
+    public static (IssuedCertificate Leaf, string KeyPem) Encrypted(string format, TemporaryDirectory directory, TestPki pki) => format switch
     {
         "pkcs8-rsa" => (pki.RsaLeaf, Expect(EncryptedPkcs8(directory, pki.RsaLeaf.Key), "BEGIN ENCRYPTED PRIVATE KEY")),
         "pkcs8-ec" => (pki.EcLeaf, Expect(EncryptedPkcs8(directory, pki.EcLeaf.Key), "BEGIN ENCRYPTED PRIVATE KEY")),
@@ -43,7 +45,7 @@ internal static class KeyFiles
     };
 
     /// <summary><c>openssl pkcs12 -export</c> of a leaf and its key (and a CA with <c>-certfile</c>), password <see cref="Password"/>.</summary>
-    public static string Pkcs12(TestDirectory directory, IssuedCertificate leaf, string name, IssuedCertificate? chain)
+    public static string Pkcs12(TemporaryDirectory directory, IssuedCertificate leaf, string name, IssuedCertificate? chain)
     {
         var certificate = directory.Write("p12-leaf.crt", leaf.CertificatePem);
         var key = directory.Write("p12-leaf.key", Pkcs8(leaf.Key));
@@ -54,7 +56,7 @@ internal static class KeyFiles
             arguments.AddRange(["-certfile", directory.Write("p12-chain.crt", chain.CertificatePem)]);
         }
 
-        OpenSsl.Run([.. arguments]);
+        OpenSsl.Check([.. arguments]);
         File.Delete(key);
         return output;
     }
@@ -70,7 +72,7 @@ internal static class KeyFiles
         return pem;
     }
 
-    private static string ThroughOpenSsl(TestDirectory directory, AsymmetricAlgorithm key, Action<string, string> convert)
+    private static string ThroughOpenSsl(TemporaryDirectory directory, AsymmetricAlgorithm key, Action<string, string> convert)
     {
         var input = directory.Write("plain-" + Guid.NewGuid().ToString("N") + ".key", Pkcs8(key));
         var output = directory.File("converted-" + Guid.NewGuid().ToString("N") + ".key");

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Files;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class LoadedCertificateTlsTests : IDisposable
 {
     // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
-    private readonly TestDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Files;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Files;
 
 public sealed class RevocationListFileTests : IDisposable
@@ -11,7 +13,7 @@ public sealed class RevocationListFileTests : IDisposable
     private static readonly DateTimeOffset RevokedAt = new(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
     // The PKI first: if making it fails, no directory is left behind by a constructor that never completed.
     private readonly TestPki pki = TestPki.Shared;
-    private readonly TestDirectory directory = new();
+    private readonly TemporaryDirectory directory = new();
 
     public void Dispose() => directory.Dispose();
 
@@ -62,7 +64,7 @@ public sealed class RevocationListFileTests : IDisposable
     {
         var pem = directory.Write("crl.pem", Pem(IntermediateCrlRevokingAlice(Now.AddHours(-1), Now.AddDays(30))));
         var der = directory.File("crl.der");
-        OpenSsl.Run("crl", "-in", pem, "-outform", "DER", "-out", der);
+        OpenSsl.Check("crl", "-in", pem, "-outform", "DER", "-out", der);
         Assert.Equal(0x30, File.ReadAllBytes(der)[0]);
 
         var crl = Assert.Single(RevocationListFile.Load(der));

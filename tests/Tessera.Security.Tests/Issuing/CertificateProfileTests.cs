@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Issuing;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Issuing;
 
 public class CertificateProfileTests

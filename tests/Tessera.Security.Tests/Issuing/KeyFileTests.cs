@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Issuing;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Issuing;
 
 /// <summary>The files users ship: combined PEM, PKCS#8 keys (plain and encrypted), PKCS#12, and their modes.</summary>

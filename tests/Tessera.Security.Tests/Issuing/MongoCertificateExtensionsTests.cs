@@ -1,6 +1,8 @@
 using Tessera.Security.Certificates;
 using Tessera.Security.Issuing;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Issuing;
 
 public class MongoCertificateExtensionsTests

@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Issuing;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Issuing;
 
 public class OcspExtensionsTests

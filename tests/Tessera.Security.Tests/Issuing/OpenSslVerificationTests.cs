@@ -1,6 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Issuing;
 
+using Tessera.Security.Tests.Support;
+
 namespace Tessera.Security.Tests.Issuing;
 
 /// <summary>openssl verify, run as a real process, judges the chains, validity and CRLs Tessera issues.</summary>

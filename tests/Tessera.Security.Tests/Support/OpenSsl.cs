@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Tessera.Security.Tests.Issuing;
+namespace Tessera.Security.Tests.Support;
 
 /// <summary>Runs the real openssl binary: the independent judge of what Tessera issues.</summary>
 internal static class OpenSsl
@@ -36,5 +36,14 @@ internal static class OpenSsl
         }
 
         return new Result(process.ExitCode, stdout + stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Runs openssl to make a test file; a failure is a broken test setup, so it throws.</summary>
+    public static string Check(params string[] arguments)
+    {
+        var result = Run(arguments);
+        return result.ExitCode == 0
+            ? result.Output
+            : throw new InvalidOperationException($"openssl {string.Join(' ', arguments)} failed: {result}");
     }
 }

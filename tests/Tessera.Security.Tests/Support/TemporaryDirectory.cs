@@ -1,12 +1,11 @@
-namespace Tessera.Security.Tests.Files;
+namespace Tessera.Security.Tests.Support;
 
-/// <summary>A temporary directory for one test's files, deleted with everything in it afterwards.</summary>
-internal sealed class TestDirectory : IDisposable
+/// <summary>A directory of its own for one test, deleted with everything in it when the test ends.</summary>
+internal sealed class TemporaryDirectory : IDisposable
 {
-    public TestDirectory()
+    public TemporaryDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tessera-files-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory("tessera-test-").FullName;
     }
 
     public string Path { get; }
