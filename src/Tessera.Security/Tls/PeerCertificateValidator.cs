@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Certificates;
+using Tessera.Security.Files;
+
+namespace Tessera.Security.Tls;
+
+/// <summary>
+/// Validates a peer's certificate the way mongod's OpenSSL set-up does: trust only the given CA file (never the
+/// system store), validity now, the required purpose (clientAuth for clients: a certificate whose EKU lacks it is
+/// refused, one without EKU is fine), and, when CRLs are configured, revocation of every certificate below the root
+/// (OpenSSL's CRL_CHECK_ALL: a missing CRL is itself a failure).
+/// </summary>
+public sealed class PeerCertificateValidator
+{
+    private readonly X509Certificate2Collection _roots = [];
+    private readonly X509Certificate2Collection _intermediates = [];
+    private readonly IReadOnlyList<CertificateRevocationList> _revocationLists;
+    private readonly string _purpose;
+    private readonly TimeProvider _time;
+
+    public PeerCertificateValidator(
+        X509Certificate2Collection trustedAuthorities,
+        IReadOnlyList<CertificateRevocationList>? revocationLists = null,
+        string purpose = CertificateFacts.ClientAuth,
+        TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(trustedAuthorities);
+        foreach (var authority in trustedAuthorities)
+        {
+            // A CA file may hold intermediates too; only self-signed ones anchor trust.
+            (IsSelfIssued(authority) ? _roots : _intermediates).Add(authority);
+        }
+
+        _revocationLists = revocationLists ?? [];
+        _purpose = purpose;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <param name="certificate">The peer's leaf certificate.</param>
+    /// <param name="presentedChain">The other certificates the peer sent (its intermediates).</param>
+    public PeerVerdict Validate(X509Certificate2 certificate, X509Certificate2Collection? presentedChain = null)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        var now = _time.GetUtcNow();
+        using var chain = new X509Chain();
+        var policy = chain.ChainPolicy;
+        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        policy.CustomTrustStore.AddRange(_roots);
+        policy.ExtraStore.AddRange(_intermediates);
+        if (presentedChain is not null)
+        {
+            policy.ExtraStore.AddRange(presentedChain);
+        }
+
+        policy.RevocationMode = X509RevocationMode.NoCheck; // CRLs come from tlsCRLFile, checked below
+        policy.DisableCertificateDownloads = true;
+        policy.VerificationTime = now.UtcDateTime;
+        policy.ApplicationPolicy.Add(new Oid(_purpose));
+        if (!chain.Build(certificate))
+        {
+            return Failure(certificate, chain, now);
+        }
+
+        return _revocationLists.Count == 0 ? PeerVerdict.Valid : CheckRevocation(chain, now);
+    }
+
+    private static PeerVerdict Failure(X509Certificate2 certificate, X509Chain chain, DateTimeOffset now)
+    {
+        var status = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
+        if ((status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
+        {
+            return IsSelfIssued(certificate)
+                ? new PeerVerdict(PeerFailure.UnknownIssuer, "self-signed certificate")
+                : new PeerVerdict(PeerFailure.UnknownIssuer, "unable to get local issuer certificate");
+        }
+
+        if ((status & X509ChainStatusFlags.NotTimeValid) != 0)
+        {
+            var expired = chain.ChainElements.Any(e => e.Certificate.NotAfter.ToUniversalTime() < now.UtcDateTime);
+            return expired
+                ? new PeerVerdict(PeerFailure.Expired, "certificate has expired")
+                : new PeerVerdict(PeerFailure.NotYetValid, "certificate is not yet valid");
+        }
+
+        if ((status & X509ChainStatusFlags.NotValidForUsage) != 0)
+        {
+            return new PeerVerdict(PeerFailure.WrongPurpose, "unsuitable certificate purpose");
+        }
+
+        var reasons = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct();
+        return new PeerVerdict(PeerFailure.Other, "certificate verify failed: " + string.Join("; ", reasons));
+    }
+
+    private PeerVerdict CheckRevocation(X509Chain chain, DateTimeOffset now)
+    {
+        // Every certificate but the trust anchor must be covered by a CRL of its issuer.
+        for (var i = 0; i < chain.ChainElements.Count - 1; i++)
+        {
+            var subject = chain.ChainElements[i].Certificate;
+            var issuer = chain.ChainElements[i + 1].Certificate;
+            var crl = _revocationLists.FirstOrDefault(c => c.Issuer.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData));
+            if (crl is null)
+            {
+                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "unable to get certificate CRL");
+            }
+
+            try
+            {
+                crl.Check(issuer, now);
+            }
+            catch (CertificateFileException e) when (e.Error == CertificateFileError.RevocationListExpired)
+            {
+                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL has expired");
+            }
+            catch (CertificateFileException e) when (e.Error == CertificateFileError.RevocationListNotYetValid)
+            {
+                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL is not yet valid");
+            }
+            catch (CertificateFileException)
+            {
+                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL signature failure");
+            }
+
+            if (crl.IsRevoked(subject))
+            {
+                return new PeerVerdict(PeerFailure.Revoked, "certificate revoked");
+            }
+        }
+
+        return PeerVerdict.Valid;
+    }
+
+    private static bool IsSelfIssued(X509Certificate2 certificate) =>
+        certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+}

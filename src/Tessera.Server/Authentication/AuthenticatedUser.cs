@@ -1,0 +1,13 @@
+using Tessera.Security.Certificates;
+
+namespace Tessera.Server.Authentication;
+
+/// <summary>Who a connection is logged in as, and with which roles.</summary>
+public sealed record AuthenticatedUser(string User, string Database, IReadOnlyList<MongoRole> Roles, string PrincipalName, bool IsClusterMember)
+{
+    /// <summary>The internal user a cluster member becomes: universal privileges.</summary>
+    public static AuthenticatedUser System(string principalName) =>
+        new("__system", "local", [new MongoRole("__system", "admin")], principalName, IsClusterMember: true);
+
+    public string FullName => $"{User}@{Database}";
+}

@@ -1,0 +1,90 @@
+using MongoDB.Bson;
+using Tessera.Server.Authentication;
+
+namespace Tessera.Server.Commands;
+
+/// <summary>
+/// Runs one command document: finds it in the table, applies authentication and authorization, and turns every
+/// failure into MongoDB's error reply. Nothing a client sends can make it throw.
+/// </summary>
+public static class CommandDispatcher
+{
+    public static BsonDocument Run(ServerContext server, ConnectionState connection, BsonDocument command)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(command);
+        try
+        {
+            var reply = Execute(server, connection, command);
+            if (!reply.Contains("ok"))
+            {
+                reply.Add("ok", 1.0);
+            }
+
+            return reply;
+        }
+        catch (CommandException e)
+        {
+            return ErrorReply(e.Error, e.Message);
+        }
+        catch (AuthenticationFailure e)
+        {
+            var masked = e.Masked();
+            return ErrorReply(masked.Error, masked.Message);
+        }
+    }
+
+    public static BsonDocument ErrorReply(ErrorCode error, string message)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new BsonDocument { { "ok", 0.0 }, { "errmsg", message }, { "code", error.Code }, { "codeName", error.Name } };
+    }
+
+    private static BsonDocument Execute(ServerContext server, ConnectionState connection, BsonDocument command)
+    {
+        if (command.ElementCount == 0)
+        {
+            throw new CommandException(ErrorCode.CommandNotFound, "no such command: ''");
+        }
+
+        var name = command.GetElement(0).Name;
+        var definition = server.Commands.Find(name)
+            ?? throw new CommandException(ErrorCode.CommandNotFound, $"no such command: '{name}'");
+        if (!command.TryGetValue("$db", out var db) || !db.IsString)
+        {
+            throw new CommandException(new ErrorCode(40571, "Location40571"), "OP_MSG requests require a $db argument");
+        }
+
+        var context = new CommandContext(server, connection, command, db.AsString);
+        Authorize(server, connection, definition, context);
+        if (command.Contains("lsid") && connection.User is { } user && X509Authenticator.IsTooLongForSessions(user))
+        {
+            throw new CommandException(ErrorCode.BadValue, "Username too long to use with logical sessions");
+        }
+
+        return definition.Handler(context);
+    }
+
+    private static void Authorize(ServerContext server, ConnectionState connection, CommandDefinition definition, CommandContext context)
+    {
+        if (!server.Setup.AuthorizationEnabled || definition.AllowedBeforeAuthentication)
+        {
+            return;
+        }
+
+        if (connection.User is null)
+        {
+            if (LocalhostException.Applies(server, connection, definition))
+            {
+                return;
+            }
+
+            throw new CommandException(ErrorCode.Unauthorized, $"Command {definition.Name} requires authentication");
+        }
+
+        if (definition.IsAuthorized is { } check && !check(context))
+        {
+            throw new CommandException(ErrorCode.Unauthorized, UnauthorizedCommand.Message(context));
+        }
+    }
+}

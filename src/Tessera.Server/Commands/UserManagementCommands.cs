@@ -1,0 +1,168 @@
+using MongoDB.Bson;
+using Tessera.Security.Certificates;
+using Tessera.Server.Authentication;
+using Tessera.Server.Hosting;
+using Tessera.Server.Logging;
+using Tessera.Server.Users;
+
+namespace Tessera.Server.Commands;
+
+/// <summary>
+/// createUser, updateUser, dropUser, dropAllUsersFromDatabase, usersInfo, grantRolesToUser, revokeRolesFromUser.
+/// Tessera authenticates with certificates only, so users live in <c>$external</c> and carry no password.
+/// </summary>
+public static class UserManagementCommands
+{
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        new("createUser", CreateUser),
+        new("updateUser", UpdateUser),
+        new("dropUser", DropUser),
+        new("dropAllUsersFromDatabase", DropAllUsers),
+        new("usersInfo", UsersInfo),
+        new("grantRolesToUser", context => ChangeRoles(context, grant: true)),
+        new("revokeRolesFromUser", context => ChangeRoles(context, grant: false)),
+    ];
+
+    private static BsonDocument CreateUser(CommandContext context)
+    {
+        var name = UserName(context);
+        if (context.Command.Contains("pwd"))
+        {
+            throw new CommandException(ErrorCode.BadValue, context.Database == X509Authenticator.ExternalDatabase
+                ? "Cannot set the password for users defined on the '$external' database"
+                : "Tessera authenticates with X.509 certificates only: create the user in the '$external' database, named by the certificate subject");
+        }
+
+        if (context.Database != X509Authenticator.ExternalDatabase)
+        {
+            throw new CommandException(ErrorCode.BadValue,
+                $"Tessera authenticates with X.509 certificates only: create \"{name}\" in the '$external' database, named by the certificate subject (tessera certs inspect shows it)");
+        }
+
+        GuardClusterSeparation(context, name);
+        var user = new UserRecord(name, context.Database, Roles(context, "roles", required: true), Guid.NewGuid());
+        if (!context.Server.Users.TryCreate(user))
+        {
+            throw new CommandException(ErrorCode.Location51003, $"User \"{user.FullName}\" already exists");
+        }
+
+        context.Server.Log.Info(LogComponents.Access, 20323, context.Connection.Name, "Created user", ("user", user.FullName));
+        return [];
+    }
+
+    private static BsonDocument UpdateUser(CommandContext context)
+    {
+        var existing = Existing(context, UserName(context));
+        var roles = context.Command.Contains("roles") ? Roles(context, "roles", required: true) : existing.Roles;
+        context.Server.Users.TryUpdate(existing with { Roles = roles });
+        return [];
+    }
+
+    private static BsonDocument DropUser(CommandContext context)
+    {
+        var name = UserName(context);
+        if (!context.Server.Users.Drop(name, context.Database))
+        {
+            throw new CommandException(ErrorCode.UserNotFound, $"User '{name}@{context.Database}' not found");
+        }
+
+        return [];
+    }
+
+    private static BsonDocument DropAllUsers(CommandContext context) =>
+        new("n", context.Server.Users.DropAll(context.Database));
+
+    private static BsonDocument ChangeRoles(CommandContext context, bool grant)
+    {
+        var existing = Existing(context, UserName(context));
+        var change = Roles(context, "roles", required: true);
+        var roles = grant ? existing.Roles.Union(change).ToArray() : existing.Roles.Except(change).ToArray();
+        context.Server.Users.TryUpdate(existing with { Roles = roles });
+        return [];
+    }
+
+    private static BsonDocument UsersInfo(CommandContext context)
+    {
+        var request = context.Command.GetElement(0).Value;
+        var users = context.Server.Users;
+        IEnumerable<UserRecord> found = request switch
+        {
+            _ when context.OptionalBool("forAllDBs") => users.List(null),
+            BsonString name => Maybe(users.Find(name.Value, context.Database)),
+            BsonDocument spec => Maybe(users.Find(spec.GetValue("user", "").AsString, spec.GetValue("db", context.Database).AsString)),
+            BsonArray list => list.SelectMany(item => item switch
+            {
+                BsonString n => Maybe(users.Find(n.Value, context.Database)),
+                BsonDocument d => Maybe(users.Find(d.GetValue("user", "").AsString, d.GetValue("db", context.Database).AsString)),
+                _ => [],
+            }),
+            _ => users.List(context.Database),
+        };
+        return new BsonDocument("users", new BsonArray(found.Select(Describe)));
+
+        static IEnumerable<UserRecord> Maybe(UserRecord? user) => user is null ? [] : [user];
+    }
+
+    private static BsonDocument Describe(UserRecord user) => new()
+    {
+        { "_id", $"{user.Database}.{user.User}" },
+        { "userId", new BsonBinaryData(user.UserId, GuidRepresentation.Standard) },
+        { "user", user.User },
+        { "db", user.Database },
+        { "roles", new BsonArray(user.Roles.Select(r => new BsonDocument { { "role", r.Role }, { "db", r.Db } })) },
+        { "mechanisms", new BsonArray { "external" } },
+    };
+
+    // server-behavior.md §1.9: a $external user whose name makes it a cluster member would log in with full privileges.
+    private static void GuardClusterSeparation(CommandContext context, string name)
+    {
+        var setup = context.Server.Setup;
+        if (setup.TlsMode == TlsMode.Disabled || setup.Membership is not { } membership
+            || !Security.Membership.UserClusterSeparation.WouldBeMember(name, membership))
+        {
+            return;
+        }
+
+        if (setup.EnforceUserClusterSeparation)
+        {
+            throw new CommandException(ErrorCode.BadValue, Security.Membership.UserClusterSeparation.RefusalMessage);
+        }
+
+        context.Server.Log.Warning(LogComponents.Access, 4593800, context.Connection.Name,
+            "Creating user which would be considered a cluster member if clusterAuthMode enabled X509 authentication", ("user", name));
+    }
+
+    private static string UserName(CommandContext context)
+    {
+        var value = context.Command.GetElement(0).Value;
+        return value is BsonString { Value.Length: > 0 } s
+            ? s.Value
+            : throw new CommandException(ErrorCode.BadValue, $"{context.Name} must be given a non-empty user name");
+    }
+
+    private static UserRecord Existing(CommandContext context, string name) =>
+        context.Server.Users.Find(name, context.Database)
+            ?? throw new CommandException(ErrorCode.UserNotFound, $"Could not find user \"{name}\" for db \"{context.Database}\"");
+
+    private static IReadOnlyList<MongoRole> Roles(CommandContext context, string field, bool required)
+    {
+        if (!context.Command.TryGetValue(field, out var value))
+        {
+            return required ? throw new CommandException(new ErrorCode(40414, "Location40414"), $"BSON field '{context.Name}.{field}' is missing but a required field") : [];
+        }
+
+        if (value is not BsonArray array)
+        {
+            throw new CommandException(ErrorCode.TypeMismatch, $"\"{field}\" must be an array");
+        }
+
+        return array.Select(item => item switch
+        {
+            BsonString role => RoleCatalog.Require(new MongoRole(role.Value, context.Database)),
+            BsonDocument { } d when d.TryGetValue("role", out var r) && r.IsString && d.TryGetValue("db", out var db) && db.IsString
+                => RoleCatalog.Require(new MongoRole(r.AsString, db.AsString)),
+            _ => throw new CommandException(ErrorCode.BadValue, "Role names must be either strings or objects with \"role\" and \"db\" fields"),
+        }).Distinct().ToArray();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using MongoDB.Bson;
+using Tessera.Security.Files;
+using Tessera.Security.Membership;
+
+namespace Tessera.Server.Hosting;
+
+/// <summary>
+/// Everything a running server needs, loaded and checked: endpoints, TLS material, the membership rule and
+/// the security switches. Built from the command line and config file at start-up, or directly by tests.
+/// </summary>
+public sealed record ServerSetup
+{
+    public IReadOnlyList<IPEndPoint> Endpoints { get; init; } = [new(IPAddress.Loopback, 27017)];
+
+    public TlsMode TlsMode { get; init; } = TlsMode.Disabled;
+
+    /// <summary>tlsCertificateKeyFile: the certificate (with key) and chain the server presents.</summary>
+    public CertificateKeyFile? ServerCertificate { get; init; }
+
+    /// <summary>tlsCAFile (or tlsClusterCAFile): the only roots client certificates may chain to.</summary>
+    public X509Certificate2Collection? CertificateAuthorities { get; init; }
+
+    public IReadOnlyList<CertificateRevocationList> RevocationLists { get; init; } = [];
+
+    public bool AllowConnectionsWithoutCertificates { get; init; }
+
+    public bool AllowInvalidCertificates { get; init; }
+
+    /// <summary>Protocols left on by tlsDisabledProtocols; TLS 1.0 and 1.1 are off by default.</summary>
+    public SslProtocols EnabledProtocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
+
+    /// <summary>security.authorization: when on, every command but the handshake ones needs a login.</summary>
+    public bool AuthorizationEnabled { get; init; }
+
+    public ClusterAuthMode ClusterAuthMode { get; init; } = ClusterAuthMode.Undefined;
+
+    /// <summary>Who is a cluster member; built from the server certificate's subject and clusterAuthX509 settings.</summary>
+    public ClusterMembership? Membership { get; init; }
+
+    public bool EnforceUserClusterSeparation { get; init; } = true;
+
+    /// <summary>tlsX509ExpirationWarningThresholdDays; 0 turns the warning off.</summary>
+    public int ExpirationWarningThresholdDays { get; init; } = 30;
+
+    /// <summary>net.maxIncomingConnections.</summary>
+    public int MaxConnections { get; init; } = 65_536;
+
+    /// <summary>TLS handshakes allowed at once; more wait, so a flood of slow handshakes cannot starve the server.</summary>
+    public int MaxHandshakesInFlight { get; init; } = 128;
+
+    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>storage.dbPath; null keeps data in memory (tests only).</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>What getCmdLineOpts returns (passwords already redacted).</summary>
+    public BsonDocument CommandLineOptions { get; init; } = new("argv", new BsonArray());
+
+    public bool AllowsX509Membership => ClusterAuthMode is ClusterAuthMode.X509 or ClusterAuthMode.SendX509 or ClusterAuthMode.SendKeyFile;
+}

@@ -1,0 +1,36 @@
+using Tessera.Server.Authentication;
+using Tessera.Server.Commands;
+using Tessera.Server.Hosting;
+using Tessera.Server.Logging;
+using Tessera.Server.Users;
+
+namespace Tessera.Server;
+
+/// <summary>What every connection and command shares: the setup, the log, the users and the command table.</summary>
+public sealed class ServerContext
+{
+    public ServerContext(ServerSetup setup, ServerLog log, IUserStore users, CommandTable? commands = null, TimeProvider? time = null)
+    {
+        Setup = setup;
+        Log = log;
+        Users = users;
+        Commands = commands ?? CommandTable.Default;
+        Time = time ?? TimeProvider.System;
+        StartedAt = Time.GetUtcNow();
+        Authenticator = new X509Authenticator(setup, users, log);
+    }
+
+    public ServerSetup Setup { get; }
+
+    public ServerLog Log { get; }
+
+    public IUserStore Users { get; }
+
+    public CommandTable Commands { get; }
+
+    public TimeProvider Time { get; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public X509Authenticator Authenticator { get; }
+}
