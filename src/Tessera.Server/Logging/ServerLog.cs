@@ -13,6 +13,10 @@ public sealed class ServerLog
 {
     private const int RecentCapacity = 1024;
 
+    // Log lines are read by people and tools, not embedded in HTML: no \u escapes for '+', '<' or non-ASCII.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly TextWriter? _output;
     private readonly Lock _gate = new();
     private readonly Queue<string> _recent = new();
@@ -88,7 +92,7 @@ public sealed class ServerLog
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartObject("t");
@@ -109,7 +113,7 @@ public sealed class ServerLog
             if (entry.Attributes.Count > 0)
             {
                 json.WritePropertyName("attr");
-                JsonSerializer.Serialize(json, entry.Attributes);
+                JsonSerializer.Serialize(json, entry.Attributes, SerializerOptions);
             }
 
             json.WriteEndObject();

@@ -124,7 +124,8 @@ public sealed class TlsAcceptor : IDisposable
                 return acceptor._setup.AllowConnectionsWithoutCertificates;
             }
 
-            Certificate = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+            // Our own copy: SslStream disposes the certificate it passed in once the handshake fails.
+            Certificate = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
             Verdict = acceptor._validator.Validate(Certificate, chain?.ChainPolicy.ExtraStore);
             if (Verdict.IsValid)
             {
