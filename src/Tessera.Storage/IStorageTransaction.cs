@@ -1,0 +1,13 @@
+namespace Tessera.Storage;
+
+/// <summary>
+/// A group of reads and writes that commit together, durably, or not at all. Reads see the
+/// transaction's own writes; no other writer runs until it ends, so read-modify-write is safe.
+/// Disposing without <see cref="Commit"/> rolls everything back. A failed write (a duplicate key)
+/// undoes only that write: the caller decides whether to go on (unordered insert) or to stop.
+/// Use a transaction from one thread at a time, and always dispose it: it holds the write lock.
+/// </summary>
+public interface IStorageTransaction : IDocumentReader, IDocumentWriter, IDisposable
+{
+    void Commit();
+}
