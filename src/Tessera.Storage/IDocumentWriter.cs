@@ -1,0 +1,28 @@
+using MongoDB.Bson;
+
+namespace Tessera.Storage;
+
+/// <summary>Changing the catalog and documents.</summary>
+public interface IDocumentWriter
+{
+    /// <summary>Creates an empty collection; throws <see cref="NamespaceExistsException"/> if it exists.</summary>
+    CollectionInfo CreateCollection(NamespaceString ns, BsonDocument? options = null);
+
+    /// <summary>Removes the collection and its documents; false if there was none.</summary>
+    bool DropCollection(NamespaceString ns);
+
+    /// <summary>Removes every collection of the database; false if it had none.</summary>
+    bool DropDatabase(string databaseName);
+
+    /// <summary>
+    /// Stores a document that has an _id, creating the collection if needed (as a MongoDB insert does).
+    /// Throws <see cref="DuplicateKeyException"/> if a document with an equal _id exists.
+    /// </summary>
+    void Insert(NamespaceString ns, BsonDocument document);
+
+    /// <summary>Replaces the document with the same _id; false if there was none.</summary>
+    bool Replace(NamespaceString ns, BsonDocument document);
+
+    /// <summary>Deletes the document with this _id; false if there was none.</summary>
+    bool DeleteById(NamespaceString ns, BsonValue id);
+}
