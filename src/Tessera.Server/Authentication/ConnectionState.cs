@@ -1,3 +1,5 @@
+using Tessera.Server.Authorization;
+
 namespace Tessera.Server.Authentication;
 
 /// <summary>One client connection's state: its id, its peer identity from TLS, and who it is logged in as.</summary>
@@ -33,7 +35,21 @@ public sealed class ConnectionState
     /// <summary>The first hello's client metadata has been seen (it may not change afterwards).</summary>
     public bool HasClientMetadata { get; set; }
 
-    public void Login(AuthenticatedUser user) => User = user;
+    /// <summary>What the logged-in user may do: computed once at login from its roles.</summary>
+    public AuthorizationState Authorization { get; private set; } = AuthorizationState.Unauthenticated;
 
-    public void Logout() => User = null;
+    public void Login(AuthenticatedUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        User = user;
+        Authorization = user.IsClusterMember
+            ? AuthorizationState.ForInternalSystemUser()
+            : AuthorizationState.ForRoles(user.Roles.Select(RoleName.FromCertificate));
+    }
+
+    public void Logout()
+    {
+        User = null;
+        Authorization = AuthorizationState.Unauthenticated;
+    }
 }

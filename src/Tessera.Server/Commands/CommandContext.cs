@@ -6,12 +6,13 @@ namespace Tessera.Server.Commands;
 /// <summary>One command being run: the request document, its database, the connection and the server around it.</summary>
 public sealed class CommandContext
 {
-    public CommandContext(ServerContext server, ConnectionState connection, BsonDocument command, string database)
+    public CommandContext(ServerContext server, ConnectionState connection, BsonDocument command, string database, BsonDocument? body = null)
     {
         Server = server;
         Connection = connection;
         Command = command;
         Database = database;
+        Body = body ?? command;
     }
 
     public ServerContext Server { get; }
@@ -19,6 +20,11 @@ public sealed class CommandContext
     public ConnectionState Connection { get; }
 
     public BsonDocument Command { get; }
+
+    /// <summary>The command as the client framed it (OP_MSG's body section, without document sequences): what error messages print.</summary>
+    public BsonDocument Body { get; }
+
+    public Authorization.AuthorizationState Authorization => Connection.Authorization;
 
     public string Database { get; }
 

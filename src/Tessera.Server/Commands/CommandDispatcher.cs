@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using Tessera.Server.Authentication;
+using Tessera.Server.Authorization;
 
 namespace Tessera.Server.Commands;
 
@@ -9,13 +10,13 @@ namespace Tessera.Server.Commands;
 /// </summary>
 public static class CommandDispatcher
 {
-    public static BsonDocument Run(ServerContext server, ConnectionState connection, BsonDocument command)
+    public static BsonDocument Run(ServerContext server, ConnectionState connection, BsonDocument command, BsonDocument? body = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(command);
         try
         {
-            var reply = Execute(server, connection, command);
+            var reply = Execute(server, connection, command, body);
             if (!reply.Contains("ok"))
             {
                 reply.Add("ok", 1.0);
@@ -40,7 +41,7 @@ public static class CommandDispatcher
         return new BsonDocument { { "ok", 0.0 }, { "errmsg", message }, { "code", error.Code }, { "codeName", error.Name } };
     }
 
-    private static BsonDocument Execute(ServerContext server, ConnectionState connection, BsonDocument command)
+    private static BsonDocument Execute(ServerContext server, ConnectionState connection, BsonDocument command, BsonDocument? body)
     {
         if (command.ElementCount == 0)
         {
@@ -55,7 +56,7 @@ public static class CommandDispatcher
             throw new CommandException(new ErrorCode(40571, "Location40571"), "OP_MSG requests require a $db argument");
         }
 
-        var context = new CommandContext(server, connection, command, db.AsString);
+        var context = new CommandContext(server, connection, command, db.AsString, body);
         Authorize(server, connection, definition, context);
         if (command.Contains("lsid") && connection.User is { } user && X509Authenticator.IsTooLongForSessions(user))
         {
@@ -79,12 +80,12 @@ public static class CommandDispatcher
                 return;
             }
 
-            throw new CommandException(ErrorCode.Unauthorized, $"Command {definition.Name} requires authentication");
+            throw new CommandException(ErrorCode.Unauthorized, UnauthorizedMessage.RequiresAuthentication(definition.Name));
         }
 
         if (definition.IsAuthorized is { } check && !check(context))
         {
-            throw new CommandException(ErrorCode.Unauthorized, UnauthorizedCommand.Message(context));
+            throw new CommandException(ErrorCode.Unauthorized, UnauthorizedMessage.NotAuthorized(context.Database, context.Body));
         }
     }
 }

@@ -20,6 +20,11 @@ public static class ConnectionStatusCommand
         }
 
         var authInfo = new BsonDocument { { "authenticatedUsers", users }, { "authenticatedUserRoles", roles } };
+        if (context.OptionalBool("showPrivileges"))
+        {
+            authInfo.Add("authenticatedUserPrivileges", context.Authorization.PrivilegesToBson());
+        }
+
         return new BsonDocument("authInfo", authInfo);
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using MongoDB.Bson;
+using Tessera.Server.Authorization;
 using Tessera.Wire;
 
 namespace Tessera.Server.Commands;
@@ -12,12 +13,15 @@ public static class DiagnosticCommands
         new("ping", _ => [], AllowedBeforeAuthentication: true),
         new("buildInfo", BuildInfo, AllowedBeforeAuthentication: true) { Aliases = ["buildinfo"] },
         new("whatsmyuri", context => new BsonDocument("you", context.Connection.RemoteAddress), AllowedBeforeAuthentication: true),
-        new("hostInfo", HostInfo),
-        new("getCmdLineOpts", context => context.Server.Setup.CommandLineOptions.DeepClone().AsBsonDocument),
-        new("getLog", GetLog),
-        new("getParameter", ServerParameters.Get),
+        new("hostInfo", HostInfo, IsAuthorized: c => OnCluster(c, ActionType.HostInfo)),
+        new("getCmdLineOpts", context => context.Server.Setup.CommandLineOptions.DeepClone().AsBsonDocument, IsAuthorized: c => OnCluster(c, ActionType.GetCmdLineOpts)),
+        new("getLog", GetLog, IsAuthorized: c => OnCluster(c, ActionType.GetLog)),
+        new("getParameter", ServerParameters.Get, IsAuthorized: c => OnCluster(c, ActionType.GetParameter)),
         new("connectionStatus", ConnectionStatusCommand.Run, AllowedBeforeAuthentication: true),
     ];
+
+    private static bool OnCluster(CommandContext context, ActionType action) =>
+        context.Authorization.IsAuthorizedForActionsOnCluster(action);
 
     private static BsonDocument BuildInfo(CommandContext context)
     {

@@ -1,6 +1,7 @@
 using MongoDB.Bson;
 using Tessera.Security.Certificates;
 using Tessera.Server.Authentication;
+using Tessera.Server.Authorization;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Users;
@@ -15,13 +16,13 @@ public static class UserManagementCommands
 {
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
-        new("createUser", CreateUser),
-        new("updateUser", UpdateUser),
-        new("dropUser", DropUser),
-        new("dropAllUsersFromDatabase", DropAllUsers),
-        new("usersInfo", UsersInfo),
-        new("grantRolesToUser", context => ChangeRoles(context, grant: true)),
-        new("revokeRolesFromUser", context => ChangeRoles(context, grant: false)),
+        new("createUser", CreateUser, IsAuthorized: c => OnDatabase(c, ActionType.CreateUser) && MayGrant(c)),
+        new("updateUser", UpdateUser, IsAuthorized: c => OnDatabase(c, ActionType.RevokeRole) && MayGrant(c)),
+        new("dropUser", DropUser, IsAuthorized: c => OnDatabase(c, ActionType.DropUser)),
+        new("dropAllUsersFromDatabase", DropAllUsers, IsAuthorized: c => OnDatabase(c, ActionType.DropUser)),
+        new("usersInfo", UsersInfo, IsAuthorized: MayViewUsers),
+        new("grantRolesToUser", context => ChangeRoles(context, grant: true), IsAuthorized: MayGrant),
+        new("revokeRolesFromUser", context => ChangeRoles(context, grant: false), IsAuthorized: c => MayGrant(c, ActionType.RevokeRole)),
     ];
 
     private static BsonDocument CreateUser(CommandContext context)
@@ -133,6 +134,37 @@ public static class UserManagementCommands
             "Creating user which would be considered a cluster member if clusterAuthMode enabled X509 authentication", ("user", name));
     }
 
+    private static MongoRole Require(MongoRole role) =>
+        BuiltinRoles.Exists(RoleName.FromCertificate(role))
+            ? role
+            : throw new CommandException(ErrorCode.RoleNotFound, RoleNotFound.Message(RoleName.FromCertificate(role)));
+
+    private static bool OnDatabase(CommandContext context, ActionType action) =>
+        context.Authorization.IsAuthorizedForActionsOnDatabase(context.Database, action);
+
+    // Granting a role needs grantRole on the role's database (mongod's checkAuthorizedToGrantRoles).
+    private static bool MayGrant(CommandContext context) => MayGrant(context, ActionType.GrantRole);
+
+    private static bool MayGrant(CommandContext context, ActionType action) =>
+        !context.Command.TryGetValue("roles", out var roles) || roles is not BsonArray array
+        || array.All(role => context.Authorization.IsAuthorizedForActionsOnDatabase(
+            role is BsonDocument d && d.TryGetValue("db", out var db) && db.IsString ? db.AsString : context.Database, action));
+
+    // Everyone may look at their own user; anything else needs viewUser.
+    private static bool MayViewUsers(CommandContext context)
+    {
+        if (context.OptionalBool("forAllDBs"))
+        {
+            return context.Authorization.IsAuthorizedForActions(ResourcePattern.Cluster, ActionType.ViewUser)
+                || context.Authorization.IsAuthorizedForActionsOnDatabase("admin", ActionType.ViewUser);
+        }
+
+        var own = context.Connection.User;
+        var request = context.Command.GetElement(0).Value;
+        var asksForSelf = own is not null && own.Database == context.Database && request is BsonString name && name.Value == own.User;
+        return asksForSelf || OnDatabase(context, ActionType.ViewUser);
+    }
+
     private static string UserName(CommandContext context)
     {
         var value = context.Command.GetElement(0).Value;
@@ -159,9 +191,9 @@ public static class UserManagementCommands
 
         return array.Select(item => item switch
         {
-            BsonString role => RoleCatalog.Require(new MongoRole(role.Value, context.Database)),
+            BsonString role => Require(new MongoRole(role.Value, context.Database)),
             BsonDocument { } d when d.TryGetValue("role", out var r) && r.IsString && d.TryGetValue("db", out var db) && db.IsString
-                => RoleCatalog.Require(new MongoRole(r.AsString, db.AsString)),
+                => Require(new MongoRole(r.AsString, db.AsString)),
             _ => throw new CommandException(ErrorCode.BadValue, "Role names must be either strings or objects with \"role\" and \"db\" fields"),
         }).Distinct().ToArray();
     }

@@ -155,7 +155,7 @@ internal sealed class ClientConnection
         {
             return message switch
             {
-                OpMsg msg => CommandDispatcher.Run(_server, connection, msg.ToCommandDocument()),
+                OpMsg msg => CommandDispatcher.Run(_server, connection, msg.ToCommandDocument(), msg.Body),
                 OpQuery query => LegacyQuery.Run(_server, connection, query),
                 _ => CommandDispatcher.ErrorReply(ErrorCode.ProtocolError, $"Unsupported message {message.OpCode}"),
             };
