@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Tessera.Server.Configuration;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Transport;

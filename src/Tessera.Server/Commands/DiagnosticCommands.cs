@@ -16,7 +16,7 @@ public static class DiagnosticCommands
         new("hostInfo", HostInfo, IsAuthorized: c => OnCluster(c, ActionType.HostInfo)),
         new("getCmdLineOpts", context => context.Server.Setup.CommandLineOptions.DeepClone().AsBsonDocument, IsAuthorized: c => OnCluster(c, ActionType.GetCmdLineOpts)),
         new("getLog", GetLog, IsAuthorized: c => OnCluster(c, ActionType.GetLog)),
-        new("getParameter", ServerParameters.Get, IsAuthorized: c => OnCluster(c, ActionType.GetParameter)),
+        new("getParameter", GetParameterCommand.Get, IsAuthorized: c => OnCluster(c, ActionType.GetParameter)),
         new("connectionStatus", ConnectionStatusCommand.Run, AllowedBeforeAuthentication: true),
     ];
 

@@ -2,7 +2,7 @@ using MongoDB.Bson;
 using Tessera.Security.Certificates;
 using Tessera.Server.Authentication;
 using Tessera.Server.Authorization;
-using Tessera.Server.Hosting;
+using Tessera.Server.Configuration;
 using Tessera.Server.Logging;
 using Tessera.Server.Users;
 

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using MongoDB.Bson;
 using Tessera.Security.Files;
 using Tessera.Security.Membership;
+using Tessera.Server.Configuration;
 
 namespace Tessera.Server.Hosting;
 
@@ -35,7 +36,7 @@ public sealed record ServerSetup
     /// <summary>security.authorization: when on, every command but the handshake ones needs a login.</summary>
     public bool AuthorizationEnabled { get; init; }
 
-    public ClusterAuthMode ClusterAuthMode { get; init; } = ClusterAuthMode.Undefined;
+    public ClusterAuthMode? ClusterAuthMode { get; init; }
 
     /// <summary>Who is a cluster member; built from the server certificate's subject and clusterAuthX509 settings.</summary>
     public ClusterMembership? Membership { get; init; }
@@ -59,5 +60,5 @@ public sealed record ServerSetup
     /// <summary>What getCmdLineOpts returns (passwords already redacted).</summary>
     public BsonDocument CommandLineOptions { get; init; } = new("argv", new BsonArray());
 
-    public bool AllowsX509Membership => ClusterAuthMode is ClusterAuthMode.X509 or ClusterAuthMode.SendX509 or ClusterAuthMode.SendKeyFile;
+    public bool AllowsX509Membership => ClusterAuthMode is { } mode && mode.AllowsX509();
 }

@@ -1,6 +1,7 @@
 using Tessera.Security.Certificates;
 using Tessera.Security.Names;
 using Tessera.Security.Rules;
+using Tessera.Server.Configuration;
 using Tessera.Server.Logging;
 
 namespace Tessera.Server.Hosting;

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using MongoDB.Bson;
 using Tessera.Server.Authentication;
 using Tessera.Server.Commands;
-using Tessera.Server.Hosting;
+using Tessera.Server.Configuration;
 using Tessera.Server.Logging;
 using Tessera.Wire;
 

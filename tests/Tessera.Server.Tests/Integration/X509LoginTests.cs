@@ -1,6 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Driver;
-using Tessera.Server.Hosting;
+using Tessera.Server.Configuration;
 using Tessera.Server.Tests.Support;
 
 namespace Tessera.Server.Tests.Integration;

@@ -4,6 +4,7 @@ using MongoDB.Driver;
 using Tessera.Security.Files;
 using Tessera.Security.Membership;
 using Tessera.Security.Names;
+using Tessera.Server.Configuration;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Users;

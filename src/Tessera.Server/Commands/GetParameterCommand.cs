@@ -3,7 +3,7 @@ using MongoDB.Bson;
 namespace Tessera.Server.Commands;
 
 /// <summary>getParameter: the server parameters Tessera has, under mongod's names.</summary>
-public static class ServerParameters
+public static class GetParameterCommand
 {
     public static BsonDocument Get(CommandContext context)
     {
@@ -32,7 +32,7 @@ public static class ServerParameters
         var setup = server.Setup;
         return new BsonDocument
         {
-            { "tlsMode", setup.TlsMode switch { Hosting.TlsMode.AllowTls => "allowTLS", Hosting.TlsMode.PreferTls => "preferTLS", Hosting.TlsMode.RequireTls => "requireTLS", _ => "disabled" } },
+            { "tlsMode", setup.TlsMode switch {  Configuration.TlsMode.AllowTls => "allowTLS", Configuration.TlsMode.PreferTls => "preferTLS", Configuration.TlsMode.RequireTls => "requireTLS", _ => "disabled" } },
             { "enforceUserClusterSeparation", setup.EnforceUserClusterSeparation },
             { "tlsX509ExpirationWarningThresholdDays", setup.ExpirationWarningThresholdDays },
             { "authenticationMechanisms", new BsonArray { Authentication.X509Authenticator.Mechanism } },
