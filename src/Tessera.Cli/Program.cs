@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Tessera.Cli.Certs;
+using Tessera.Cli.Serve;
 
 var root = new RootCommand("Tessera: a MongoDB-compatible server and toolkit whose identity layer is TLS and X.509.");
 root.Subcommands.Add(CertsCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
