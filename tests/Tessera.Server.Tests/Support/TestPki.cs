@@ -30,6 +30,8 @@ public sealed class TestPki : IDisposable
         MemberLike = Issue(issuer, ca, "member-like.pem", CertificateProfile.Member, "CN=member2,OU=Cluster,O=Acme", r => r with { Hosts = ["localhost"] });
         ServerAuthOnly = Issue(issuer, ca, "server-only.pem", CertificateProfile.Client, "CN=eve,OU=Clients,O=Acme",
             r => r with { ExtendedKeyUsageOverride = [Security.Certificates.CertificateFacts.ServerAuth] });
+        WithRoles = Issue(issuer, ca, "with-roles.pem", CertificateProfile.Client, "CN=reporter,OU=Clients,O=Acme",
+            r => r with { MongoRoles = [new Security.Certificates.MongoRole("read", "reporting")] });
         using var revoked = X509CertificateLoader.LoadCertificateFromFile(Revoked);
         var crl = new RevocationListIssuer().Issue(new RevocationListRequest { Revoked = [RevokedCertificate.Of(revoked)] }, ca);
         CrlFile = Path.Combine(Directory, "crl.pem");
@@ -57,6 +59,8 @@ public sealed class TestPki : IDisposable
     public string MemberLike { get; }
 
     public string ServerAuthOnly { get; }
+
+    public string WithRoles { get; }
 
     public const string AliceName = "CN=alice,OU=Clients,O=Acme";
 
