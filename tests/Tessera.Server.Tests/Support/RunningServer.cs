@@ -64,8 +64,8 @@ public sealed class RunningServer : IAsyncDisposable
 
     public int CountLogged(int id) => Log.Count(e => e.Id == id);
 
-    public MongoClient Client(string? certificateFile, string? user = null, bool x509 = true, int timeoutMs = 3000, string host = "localhost") =>
-        DriverClients.Create(host, Port, certificateFile, user, x509, timeoutMs, CaFile);
+    public MongoClient Client(string? certificateFile, string? user = null, bool x509 = true, int timeoutMs = 3000, string host = "localhost", bool allowInvalidHostnames = false) =>
+        DriverClients.Create(host, Port, certificateFile, user, x509, timeoutMs, CaFile, allowInvalidHostnames);
 
     internal string CaFile { get; set; } = string.Empty;
 
