@@ -32,6 +32,9 @@ public sealed class ConnectionState
     /// <summary>Set when the client's hello says it is a mongod or mongos (internalClient).</summary>
     public bool IsInternalClient { get; set; }
 
+    /// <summary>How long to wait before sending the current reply (authFailedDelayMs after a failed login).</summary>
+    public TimeSpan ReplyDelay { get; set; }
+
     /// <summary>The first hello's client metadata has been seen (it may not change afterwards).</summary>
     public bool HasClientMetadata { get; set; }
 

@@ -43,6 +43,9 @@ public sealed class X509Authenticator
         }
         catch (AuthenticationFailure failure)
         {
+            // mongod's doSaslStep sleeps before failing; Tessera delays the reply instead of holding a thread.
+            connection.ReplyDelay = _setup.AuthFailedDelay;
+
             _log.Info(LogComponents.Access, 5286307, connection.Name, "Failed to authenticate",
                 ("client", connection.RemoteAddress), ("isSpeculative", speculative), ("mechanism", mechanism),
                 ("user", requestedUser ?? connection.Peer.UserName ?? string.Empty), ("db", database),
@@ -100,6 +103,12 @@ public sealed class X509Authenticator
             }
 
             return CheckReauthentication(connection, AuthenticatedUser.System(principal));
+        }
+
+        if (!_setup.X509AuthenticationEnabled)
+        {
+            // Members are exempt (jstest x509_cluster_member_authz_exemption.js); everyone else needs the mechanism on.
+            throw new AuthenticationFailure(ErrorCode.BadValue, "MONGODB-X509 authentication is disabled");
         }
 
         if (peer.CertificateRoles is { } roles)

@@ -54,6 +54,18 @@ public sealed record ServerSetup
 
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>authenticationMechanisms lists MONGODB-X509; when it does not, only cluster members may use it.</summary>
+    public bool X509AuthenticationEnabled { get; init; } = true;
+
+    /// <summary>authFailedDelayMs: how long a failed login waits before it answers, to slow down guessing.</summary>
+    public TimeSpan AuthFailedDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>suppressNoTLSPeerCertificateWarning: no warning 23234 for clients without a certificate.</summary>
+    public bool SuppressNoCertificateWarning { get; init; }
+
+    /// <summary>disableNonTLSConnectionLogging: no line 23838 for plaintext connections under preferTLS.</summary>
+    public bool DisableNonTlsConnectionLogging { get; init; }
+
     /// <summary>storage.dbPath; null keeps data in memory (tests only).</summary>
     public string? DatabasePath { get; init; }
 

@@ -29,6 +29,10 @@ public static class ServerSetupLoader
             EnforceUserClusterSeparation = options.Parameters.EnforceUserClusterSeparation,
             ExpirationWarningThresholdDays = options.Parameters.TlsX509ExpirationWarningThresholdDays,
             MaxConnections = options.Net.MaxIncomingConnections,
+            X509AuthenticationEnabled = options.Parameters.X509AuthenticationEnabled,
+            AuthFailedDelay = TimeSpan.FromMilliseconds(options.Parameters.AuthFailedDelayMs),
+            SuppressNoCertificateWarning = options.Parameters.SuppressNoTLSPeerCertificateWarning,
+            DisableNonTlsConnectionLogging = options.Parameters.DisableNonTLSConnectionLogging,
             DatabasePath = options.Storage.DbPath,
             CommandLineOptions = CmdLineOptsReply.Render(options),
         };

@@ -107,7 +107,7 @@ internal sealed class ClientConnection
             case TlsMode.RequireTls:
                 EndWith("The server is configured to only allow SSL connections");
                 return;
-            case TlsMode.PreferTls:
+            case TlsMode.PreferTls when !_server.Setup.DisableNonTlsConnectionLogging:
                 Log.Info(LogComponents.Network, 23838, Name, "SSL mode is set to 'preferred' and connection to remote is not using SSL.", ("remote", _remote));
                 break;
         }
@@ -140,6 +140,12 @@ internal sealed class ClientConnection
             }
 
             var reply = Dispatch(connection, request.Message);
+            if (connection.ReplyDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(connection.ReplyDelay, cancellationToken).ConfigureAwait(false);
+                connection.ReplyDelay = TimeSpan.Zero;
+            }
+
             if (request.Message is OpMsg { MoreToCome: true })
             {
                 continue; // the client asked for no reply (w: 0)

@@ -141,6 +141,11 @@ public sealed class TlsAcceptor : IDisposable
             var log = acceptor._log;
             if (Verdict is { Failure: PeerFailure.NoCertificate })
             {
+                if (acceptor._setup.SuppressNoCertificateWarning)
+                {
+                    return PeerIdentity.None;
+                }
+
                 log.Warning(LogComponents.Network, 23234, connectionName, "No SSL certificate provided by peer", ("remote", remote));
                 return PeerIdentity.None;
             }

@@ -110,4 +110,25 @@ public sealed class AuthenticationCommandTests : IClassFixture<TestPki>
         Assert.Equal("Username too long to use with logical sessions", reply["errmsg"].AsString);
         Assert.Equal(2, reply["code"].AsInt32);
     }
+
+    [Fact]
+    public async Task A_failed_login_answers_after_auth_failed_delay()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, s => s with { AuthFailedDelay = TimeSpan.FromMilliseconds(600) });
+        var external = server.Client(_pki.Bob, x509: false).GetDatabase("$external");
+        await external.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAsync<MongoCommandException>(() => external.RunCommandAsync<BsonDocument>(new BsonDocument { { "authenticate", 1 }, { "mechanism", "MONGODB-X509" } }));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(550), $"answered after {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Without_x509_in_authentication_mechanisms_only_members_log_in()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, s => s with { X509AuthenticationEnabled = false });
+        var error = await Assert.ThrowsAsync<MongoAuthenticationException>(() => server.Client(_pki.Alice).GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1)));
+        Assert.Equal(18, Assert.IsType<MongoCommandException>(error.InnerException).Code);
+        var status = await server.Client(_pki.MemberLike).GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
+        Assert.Equal("__system", status["authInfo"]["authenticatedUsers"][0]["user"].AsString);
+    }
 }
