@@ -89,7 +89,8 @@ internal static class InitReadme
         text.AppendLine("        if (cert is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;");
         text.AppendLine("        chain!.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;");
         text.AppendLine("        chain.ChainPolicy.CustomTrustStore.Add(ca);");
-        text.AppendLine("        return chain.Build(new X509Certificate2(cert));");
+        text.AppendLine("        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck; // this CA publishes no CRL");
+        text.AppendLine("        return chain.Build(X509CertificateLoader.LoadCertificate(cert.GetRawCertData()));");
         text.AppendLine("    },");
         text.AppendLine("};");
         text.AppendLine("settings.Credential = MongoCredential.CreateMongoX509Credential();");

@@ -31,6 +31,7 @@ internal static class DevBanner
                       if (cert is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0) return false;
                       chain!.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                       chain.ChainPolicy.CustomTrustStore.Add(ca);
+                      chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck; // the dev CA publishes no CRL
                       return chain.Build(X509CertificateLoader.LoadCertificate(cert.GetRawCertData()));
                   },
               };
