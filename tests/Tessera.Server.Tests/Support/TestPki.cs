@@ -32,6 +32,10 @@ public sealed class TestPki : IDisposable
             r => r with { ExtendedKeyUsageOverride = [Security.Certificates.CertificateFacts.ServerAuth] });
         WithRoles = Issue(issuer, ca, "with-roles.pem", CertificateProfile.Client, "CN=reporter,OU=Clients,O=Acme",
             r => r with { MongoRoles = [new Security.Certificates.MongoRole("read", "reporting")] });
+        ExpiringSoon = Issue(issuer, ca, "expiring.pem", CertificateProfile.Client, TestPki.AliceName,
+            r => r with { NotAfter = DateTimeOffset.UtcNow.AddDays(10) });
+        ExtensionMember = Issue(issuer, ca, "extension-member.pem", CertificateProfile.Member, "CN=doer,OU=Business,O=Company",
+            r => r with { ClusterMembership = "foo", Hosts = ["localhost"] });
         using var revoked = X509CertificateLoader.LoadCertificateFromFile(Revoked);
         var crl = new RevocationListIssuer().Issue(new RevocationListRequest { Revoked = [RevokedCertificate.Of(revoked)] }, ca);
         CrlFile = Path.Combine(Directory, "crl.pem");
@@ -61,6 +65,12 @@ public sealed class TestPki : IDisposable
     public string ServerAuthOnly { get; }
 
     public string WithRoles { get; }
+
+    /// <summary>Alice's subject, expiring in 10 days.</summary>
+    public string ExpiringSoon { get; }
+
+    /// <summary>A member by its mongoClusterMembership extension ("foo"), not by O/OU/DC.</summary>
+    public string ExtensionMember { get; }
 
     public const string AliceName = "CN=alice,OU=Clients,O=Acme";
 
