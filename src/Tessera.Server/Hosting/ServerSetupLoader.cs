@@ -42,6 +42,13 @@ public static class ServerSetupLoader
         }
 
         var certificate = CertificateKeyFile.Load(tls.CertificateKeyFile!, tls.CertificateKeyFilePassword?.Reveal());
+        if (tls.ClusterFile is { } clusterFile)
+        {
+            // What the server would present to other members: mongod refuses to start when it is unusable or expired.
+            var cluster = CertificateKeyFile.Load(clusterFile, tls.ClusterPassword?.Reveal(), CertificateKeyFileOption.TlsClusterFile);
+            StartupChecks.RequireValidNow(cluster, "ssl client initialization problem for certificate");
+        }
+
         var authorities = tls.IncomingCAFile is { } caFile
             ? CertificateAuthorityFile.Load(caFile, tls.ClusterCAFile is null ? "tlsCAFile" : "tlsClusterCAFile")
             : null;

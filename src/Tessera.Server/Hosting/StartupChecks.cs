@@ -24,12 +24,7 @@ public static class StartupChecks
         var certificate = file.Certificate;
         var facts = CertificateFacts.Of(certificate);
         var now = DateTimeOffset.UtcNow;
-        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
-        {
-            throw new InvalidOperationException(
-                $"ssl server initialization problem for certificate: {file.Path}: The provided SSL certificate is expired or not yet valid. "
-                + $"notBefore {certificate.NotBefore.ToUniversalTime():u}, notAfter {certificate.NotAfter.ToUniversalTime():u}");
-        }
+        RequireValidNow(file, "ssl server initialization problem for certificate");
 
         log.Info(LogComponents.Network, 4913010, "initandlisten", "Certificate information",
             ("subject", X509Name.FromCertificateSubject(certificate).ToString()), ("issuer", X509Name.FromCertificateIssuer(certificate).ToString()),
@@ -65,6 +60,20 @@ public static class StartupChecks
         {
             log.StartupWarning(LogComponents.Control, 22124,
                 "While invalid X509 certificates may be used to connect to this server, they will not be considered permissible for authentication");
+        }
+    }
+
+    /// <summary>mongod's fatal check of its own certificates (InvalidSSLConfiguration): valid now, or no start.</summary>
+    public static void RequireValidNow(Tessera.Security.Files.CertificateKeyFile file, string context)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var certificate = file.Certificate;
+        var now = DateTime.UtcNow;
+        if (now < certificate.NotBefore.ToUniversalTime() || now > certificate.NotAfter.ToUniversalTime())
+        {
+            throw new InvalidOperationException(
+                $"{context}: {file.Path}: The provided SSL certificate is expired or not yet valid. "
+                + $"notBefore {certificate.NotBefore.ToUniversalTime():u}, notAfter {certificate.NotAfter.ToUniversalTime():u}");
         }
     }
 }

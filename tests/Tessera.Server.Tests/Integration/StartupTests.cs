@@ -75,6 +75,16 @@ public sealed class StartupTests : IClassFixture<TestPki>
         Assert.Equal("requireTLS", reply["parsed"]["net"]["tls"]["mode"].AsString);
     }
 
+    [Fact]
+    public void An_expired_cluster_file_refuses_to_start()
+    {
+        var options = ServerOptionsParser.Parse(["--tlsMode", "requireTLS", "--tlsCertificateKeyFile", _pki.ServerFile, "--tlsCAFile", _pki.CaFile,
+            "--tlsClusterFile", _pki.Expired]);
+        var error = Assert.Throws<InvalidOperationException>(() => ServerSetupLoader.Load(options));
+        Assert.StartsWith("ssl client initialization problem for certificate: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_pki.Expired, error.Message, StringComparison.Ordinal);
+    }
+
     private string IssueServerWithoutSan()
     {
         using var ca = CertificateKeyFile.Load(_pki.CaFile, Path.Combine(_pki.Directory, "pki", "ca.key"), null, CertificateKeyFileOption.TlsCertificateKeyFile).Certificate;
