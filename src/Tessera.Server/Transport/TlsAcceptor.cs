@@ -80,6 +80,24 @@ public sealed class TlsAcceptor : IDisposable
 
     public void Dispose() => _handshakeSlots.Dispose();
 
+    // The subject as MongoDB names users, so the line matches what createUser and the other log lines use.
+    private static string? SubjectForLog(X509Certificate2? certificate)
+    {
+        if (certificate is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return X509Name.FromCertificateSubject(certificate).ToString();
+        }
+        catch (NameNormalizationException)
+        {
+            return certificate.Subject;
+        }
+    }
+
     private void LogRefusal(PeerDecision decision, Exception e, string connectionName, string remote)
     {
         var reason = decision.Verdict switch
@@ -95,7 +113,7 @@ public sealed class TlsAcceptor : IDisposable
         else if (decision.Verdict is { IsValid: false })
         {
             _log.Error(LogComponents.Network, 23256, connectionName, "SSL peer certificate validation failed",
-                ("error", reason), ("remote", remote), ("peerSubject", decision.Certificate?.Subject));
+                ("error", reason), ("remote", remote), ("peerSubject", SubjectForLog(decision.Certificate)));
         }
 
         _log.Info(LogComponents.Network, 22988, connectionName, "Error receiving request from client. Ending connection from remote",

@@ -22,6 +22,7 @@ public sealed class TlsVerdictTests : IClassFixture<TestPki>
     {
         await using var server = await RunningServer.StartAsync(_pki);
         await AssertRefusedEveryTime(server, _pki.Expired, "certificate has expired");
+        Assert.All(server.Log.Where(e => e.Id == 23256), e => Assert.Equal("CN=expired-carol,OU=Clients,O=Acme", e.Attributes["peerSubject"]));
     }
 
     [Fact]
