@@ -105,7 +105,16 @@ public sealed class TesseraServer : IAsyncDisposable
                 return;
             }
 
-            socket.NoDelay = true;
+            try
+            {
+                socket.NoDelay = true;
+            }
+            catch (SocketException)
+            {
+                socket.Dispose(); // the peer went away between accept and now; the listener carries on
+                continue;
+            }
+
             if (ConnectionCount >= _context.Setup.MaxConnections)
             {
                 _context.Log.Info(LogComponents.Network, 22942, "listener", "Connection refused because there are too many open connections",

@@ -94,41 +94,61 @@ public sealed class PeerCertificateValidator
 
     private PeerVerdict CheckRevocation(X509Chain chain, DateTimeOffset now)
     {
-        // Every certificate but the trust anchor must be covered by a CRL of its issuer.
+        // Every certificate but the trust anchor must be covered by a valid CRL of its issuer. A file may hold
+        // several CRLs of one issuer (a newer one appended to an older one): any valid one listing the
+        // certificate revokes it, so an older CRL can never hide a newer revocation.
         for (var i = 0; i < chain.ChainElements.Count - 1; i++)
         {
             var subject = chain.ChainElements[i].Certificate;
             var issuer = chain.ChainElements[i + 1].Certificate;
-            var crl = _revocationLists.FirstOrDefault(c => c.Issuer.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData));
-            if (crl is null)
+            var candidates = _revocationLists.Where(c => c.Issuer.RawData.AsSpan().SequenceEqual(issuer.SubjectName.RawData)).ToArray();
+            if (candidates.Length == 0)
             {
                 return new PeerVerdict(PeerFailure.RevocationListUnavailable, "unable to get certificate CRL");
             }
 
-            try
+            var valid = new List<CertificateRevocationList>();
+            string? problem = null;
+            foreach (var crl in candidates)
             {
-                crl.Check(issuer, now);
-            }
-            catch (CertificateFileException e) when (e.Error == CertificateFileError.RevocationListExpired)
-            {
-                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL has expired");
-            }
-            catch (CertificateFileException e) when (e.Error == CertificateFileError.RevocationListNotYetValid)
-            {
-                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL is not yet valid");
-            }
-            catch (CertificateFileException)
-            {
-                return new PeerVerdict(PeerFailure.RevocationListUnavailable, "CRL signature failure");
+                problem = Problem(crl, issuer, now);
+                if (problem is null)
+                {
+                    valid.Add(crl);
+                }
             }
 
-            if (crl.IsRevoked(subject))
+            if (valid.Count == 0)
+            {
+                return new PeerVerdict(PeerFailure.RevocationListUnavailable, problem!);
+            }
+
+            if (valid.Any(crl => crl.IsRevoked(subject)))
             {
                 return new PeerVerdict(PeerFailure.Revoked, "certificate revoked");
             }
         }
 
         return PeerVerdict.Valid;
+    }
+
+    // OpenSSL's words for a CRL it cannot use.
+    private static string? Problem(CertificateRevocationList crl, X509Certificate2 issuer, DateTimeOffset now)
+    {
+        try
+        {
+            crl.Check(issuer, now);
+            return null;
+        }
+        catch (CertificateFileException e)
+        {
+            return e.Error switch
+            {
+                CertificateFileError.RevocationListExpired => "CRL has expired",
+                CertificateFileError.RevocationListNotYetValid => "CRL is not yet valid",
+                _ => "CRL signature failure",
+            };
+        }
     }
 
     private static bool IsSelfIssued(X509Certificate2 certificate) =>

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
-using MongoDB.Bson.Serialization;
 using Tessera.Server.Authentication;
 using Tessera.Server.Logging;
+using Tessera.Wire;
 
 namespace Tessera.Server.Commands;
 
@@ -35,6 +35,9 @@ public static class AuthenticationCommands
         return new BsonDocument { { "conversationId", 1 }, { "done", true }, { "payload", payload } };
     }
 
+    // A subject DN is well under 10 KB; anything much larger is not a MONGODB-X509 payload.
+    private const int MaxPayloadBytes = 16 * 1024;
+
     /// <summary>The user named in a MONGODB-X509 SASL payload: empty, or the BSON document <c>{u: "..."}</c>.</summary>
     public static string? PayloadUser(BsonDocument request)
     {
@@ -56,14 +59,19 @@ public static class AuthenticationCommands
             return null;
         }
 
+        if (bytes.Length > MaxPayloadBytes)
+        {
+            throw new AuthenticationFailure(ErrorCode.BadValue, $"The MONGODB-X509 payload is {bytes.Length} bytes; at most {MaxPayloadBytes} are accepted");
+        }
+
         try
         {
-            var document = BsonSerializer.Deserialize<BsonDocument>(bytes);
+            var document = UntrustedBson.Decode(bytes, "the MONGODB-X509 payload");
             return document.TryGetValue("u", out var u) && u.IsString ? u.AsString : null;
         }
-        catch (Exception e) when (e is FormatException or EndOfStreamException or BsonSerializationException)
+        catch (WireProtocolException e)
         {
-            throw new AuthenticationFailure(ErrorCode.BadValue, "Invalid BSON in the MONGODB-X509 payload");
+            throw new AuthenticationFailure(ErrorCode.BadValue, "Invalid BSON in the MONGODB-X509 payload: " + e.Message);
         }
     }
 

@@ -33,6 +33,14 @@ public static class CommandDispatcher
             var masked = e.Masked();
             return ErrorReply(masked.Error, masked.Message);
         }
+#pragma warning disable CA1031 // A bug in one handler answers that command with an error; the connection goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            server.Log.Error(Logging.LogComponents.Command, 0, connection.Name, "Command failed with an internal error",
+                ("command", command.ElementCount > 0 ? command.GetElement(0).Name : string.Empty), ("error", e.GetType().Name + ": " + e.Message));
+            return ErrorReply(ErrorCode.InternalError, "internal error while running the command; the server log has the details");
+        }
     }
 
     public static BsonDocument ErrorReply(ErrorCode error, string message)
@@ -49,6 +57,11 @@ public static class CommandDispatcher
         }
 
         var name = command.GetElement(0).Name;
+        if (command.Names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new CommandException(new ErrorCode(40413, "Location40413"), $"BSON field '{name}.{duplicate.Key}' is a duplicate field");
+        }
+
         var definition = server.Commands.Find(name)
             ?? throw new CommandException(ErrorCode.CommandNotFound, $"no such command: '{name}'");
         if (!command.TryGetValue("$db", out var db) || !db.IsString)

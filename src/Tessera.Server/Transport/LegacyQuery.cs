@@ -29,8 +29,9 @@ internal static class LegacyQuery
                 $"Unsupported OP_QUERY command: {name}. The client driver may require an upgrade.");
         }
 
-        var withDatabase = new BsonDocument(command);
-        withDatabase.Set("$db", query.DatabaseName);
+        var withDatabase = new BsonDocument { AllowDuplicateNames = true };
+        withDatabase.AddRange(command.Elements.Where(e => e.Name != "$db"));
+        withDatabase.Add("$db", query.DatabaseName);
         return CommandDispatcher.Run(server, connection, withDatabase);
     }
 }

@@ -23,6 +23,7 @@ public sealed class TlsAcceptor : IDisposable
     private readonly PeerCertificateValidator? _validator;
     private readonly SemaphoreSlim _handshakeSlots;
     private readonly X509Name _serverSubject;
+    private readonly X509ChainPolicy _chainPolicy;
 
     public TlsAcceptor(ServerSetup setup, ServerLog log)
     {
@@ -36,19 +37,27 @@ public sealed class TlsAcceptor : IDisposable
             ? new PeerCertificateValidator(authorities, setup.RevocationLists)
             : null;
         _handshakeSlots = new SemaphoreSlim(setup.MaxHandshakesInFlight);
+        _chainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            DisableCertificateDownloads = true,
+        };
+        _chainPolicy.CustomTrustStore.AddRange(setup.CertificateAuthorities ?? []);
         _serverSubject = X509Name.FromCertificateSubject(certificate.Certificate);
     }
 
     /// <summary>Completes the handshake and returns the TLS stream with the peer's identity, or null when refused.</summary>
     public async Task<(SslStream Stream, PeerIdentity Peer)?> AcceptAsync(Stream transport, string connectionName, string remote, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_setup.HandshakeTimeout);
         if (!await _handshakeSlots.WaitAsync(_setup.HandshakeTimeout, cancellationToken).ConfigureAwait(false))
         {
             _log.Warning(LogComponents.Network, 22988, connectionName, "Too many TLS handshakes in flight; ending connection", ("remote", remote));
             return null;
         }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_setup.HandshakeTimeout);
 
         var decision = new PeerDecision();
         var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
@@ -60,6 +69,9 @@ public sealed class TlsAcceptor : IDisposable
                 ClientCertificateRequired = _validator is not null,
                 EnabledSslProtocols = _setup.EnabledProtocols,
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                // SslStream builds its own chain before calling us: with its defaults it would fetch issuers from
+                // the URLs an unvalidated client certificate names (and block a thread doing it). Offline, CA-only.
+                CertificateChainPolicy = _chainPolicy.Clone(),
                 AllowRenegotiation = false,
                 RemoteCertificateValidationCallback = (_, certificate, chain, _) => decision.Decide(this, certificate, chain),
             };
@@ -68,8 +80,15 @@ public sealed class TlsAcceptor : IDisposable
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or PeerRejectedException)
         {
-            LogRefusal(decision, e, connectionName, remote);
-            await ssl.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                LogRefusal(decision, e, connectionName, remote);
+            }
+            finally
+            {
+                await ssl.DisposeAsync().ConfigureAwait(false);
+            }
+
             return null;
         }
         finally
@@ -92,7 +111,7 @@ public sealed class TlsAcceptor : IDisposable
         {
             return X509Name.FromCertificateSubject(certificate).ToString();
         }
-        catch (NameNormalizationException)
+        catch (Exception e) when (e is NameNormalizationException or FormatException)
         {
             return certificate.Subject;
         }
@@ -175,6 +194,13 @@ public sealed class TlsAcceptor : IDisposable
                 return PeerIdentity.None;
             }
 
+            if (acceptor._validator is not null && Verdict is null)
+            {
+                // Fail closed: a handshake whose certificate was never judged (a resumed session whose callback did
+                // not run) must not be admitted on the strength of an earlier one.
+                throw new PeerRejectedException("the client certificate was not validated on this handshake");
+            }
+
             return Certificate is null ? PeerIdentity.None : acceptor.Describe(Certificate, connectionName);
         }
     }
@@ -190,7 +216,7 @@ public sealed class TlsAcceptor : IDisposable
             roles = MongoCertificateExtensions.ReadMongoRoles(certificate);
             membership = MongoCertificateExtensions.ReadClusterMembership(certificate);
         }
-        catch (Exception e) when (e is NameNormalizationException or MalformedMongoExtensionException)
+        catch (Exception e) when (e is NameNormalizationException or MalformedMongoExtensionException or FormatException)
         {
             // mongod fails peer-certificate parsing here, and the connection with it.
             _log.Error(LogComponents.Network, 23256, connectionName, "SSL peer certificate validation failed", ("error", e.Message));

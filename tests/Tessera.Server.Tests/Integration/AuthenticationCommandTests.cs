@@ -131,4 +131,31 @@ public sealed class AuthenticationCommandTests : IClassFixture<TestPki>
         var status = await server.Client(_pki.MemberLike).GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
         Assert.Equal("__system", status["authInfo"]["authenticatedUsers"][0]["user"].AsString);
     }
+
+    [Theory]
+    [InlineData(1_900)] // deeper than BSON may nest, inside the payload size limit
+    [InlineData(100_000)] // far over the payload size limit
+    public async Task A_deeply_nested_sasl_payload_fails_the_login_and_nothing_else(int depth)
+    {
+        await using var server = await RunningServer.StartAsync(_pki);
+        var external = server.Client(_pki.Alice, x509: false).GetDatabase("$external");
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => external.RunCommandAsync<BsonDocument>(
+            new BsonDocument { { "saslStart", 1 }, { "mechanism", "MONGODB-X509" }, { "payload", new BsonBinaryData(Nested(depth)) } }));
+        Assert.Equal(18, error.Code);
+        var ping = await external.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        Assert.Equal(1.0, ping["ok"].ToDouble());
+    }
+
+    // {a: {a: {... {} ...}}}, built from the inside out.
+    private static byte[] Nested(int depth)
+    {
+        byte[] document = [5, 0, 0, 0, 0];
+        for (var i = 0; i < depth; i++)
+        {
+            var length = 4 + 3 + document.Length + 1;
+            document = [.. BitConverter.GetBytes(length), 0x03, (byte)'a', 0, .. document, 0];
+        }
+
+        return document;
+    }
 }
