@@ -32,7 +32,7 @@ public sealed class UriOptions : IReadOnlyDictionary<string, object>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => values.TryGetValue(key, out value);
 
-    public bool? GetBoolean(string name) => values.TryGetValue(name, out var value) ? (bool)value : null;
+    public bool? GetBoolean(string name) => values.TryGetValue(name, out var value) && value is bool flag ? flag : null;
 
     public int? GetInt32(string name) => values.TryGetValue(name, out var value) && value is int number ? number : null;
 
