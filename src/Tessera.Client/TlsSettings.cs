@@ -1,0 +1,38 @@
+namespace Tessera.Client;
+
+/// <summary>
+/// What a TLS connection is built from, after the rules: tlsInsecure expanded, tlsAllowInvalidCertificates=true
+/// implying no OCSP endpoint check, and TLS turned on implicitly by the options that need it. Every flag has its
+/// secure default; <see cref="CertificateKeyFilePassword"/> is never shown by <see cref="ToString"/>.
+/// </summary>
+public sealed record TlsSettings
+{
+    public static TlsSettings Disabled { get; } = new();
+
+    public bool Enabled { get; init; }
+
+    public bool AllowInvalidCertificates { get; init; }
+
+    public bool AllowInvalidHostnames { get; init; }
+
+    public bool DisableOcspEndpointCheck { get; init; }
+
+    public bool DisableCertificateRevocationCheck { get; init; }
+
+    public string? CAFile { get; init; }
+
+    public string? CrlFile { get; init; }
+
+    public string? CertificateKeyFile { get; init; }
+
+    public string? CertificateKeyFilePassword { get; init; }
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Enabled = {Enabled}, AllowInvalidCertificates = {AllowInvalidCertificates}, AllowInvalidHostnames = {AllowInvalidHostnames}, ");
+        builder.Append($"DisableOcspEndpointCheck = {DisableOcspEndpointCheck}, DisableCertificateRevocationCheck = {DisableCertificateRevocationCheck}, ");
+        builder.Append($"CAFile = {CAFile}, CrlFile = {CrlFile}, CertificateKeyFile = {CertificateKeyFile}, ");
+        builder.Append($"CertificateKeyFilePassword = {(CertificateKeyFilePassword is null ? "" : UriOptions.RedactedValue)}");
+        return true;
+    }
+}
