@@ -41,10 +41,14 @@ public sealed class ConnectionState
     /// <summary>What the logged-in user may do: computed once at login from its roles.</summary>
     public AuthorizationState Authorization { get; private set; } = AuthorizationState.Unauthenticated;
 
-    public void Login(AuthenticatedUser user)
+    /// <summary>The user store's generation when the roles were last read.</summary>
+    public long UserGeneration { get; private set; }
+
+    public void Login(AuthenticatedUser user, long userGeneration = 0)
     {
         ArgumentNullException.ThrowIfNull(user);
         User = user;
+        UserGeneration = userGeneration;
         Authorization = user.IsClusterMember
             ? AuthorizationState.ForInternalSystemUser()
             : AuthorizationState.ForRoles(user.Roles.Select(RoleName.FromCertificate));

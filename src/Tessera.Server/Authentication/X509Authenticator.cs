@@ -35,7 +35,7 @@ public sealed class X509Authenticator
         try
         {
             var user = Run(connection, mechanism, database, requestedUser);
-            connection.Login(user);
+            connection.Login(user, _users.Generation);
             _log.Info(LogComponents.Access, 5286306, connection.Name, "Successfully authenticated",
                 ("client", connection.RemoteAddress), ("isSpeculative", speculative), ("isClusterMember", user.IsClusterMember),
                 ("mechanism", Mechanism), ("user", user.PrincipalName), ("db", ExternalDatabase));
@@ -119,7 +119,7 @@ public sealed class X509Authenticator
 
         var stored = _users.Find(principal, ExternalDatabase)
             ?? throw new AuthenticationFailure(ErrorCode.UserNotFound, $"Could not find user \"{principal}\" for db \"{ExternalDatabase}\"");
-        return CheckReauthentication(connection, new AuthenticatedUser(principal, ExternalDatabase, stored.Roles, principal, false));
+        return CheckReauthentication(connection, new AuthenticatedUser(principal, ExternalDatabase, stored.Roles, principal, false, FromStore: true));
     }
 
     // server-behavior.md §1.4: a connection authenticates once; the same user again is allowed with a warning.

@@ -70,6 +70,7 @@ public static class CommandDispatcher
         }
 
         var context = new CommandContext(server, connection, command, db.AsString, body);
+        RefreshUser(server, connection);
         Authorize(server, connection, definition, context);
         if (command.Contains("lsid") && connection.User is { } user && X509Authenticator.IsTooLongForSessions(user))
         {
@@ -77,6 +78,25 @@ public static class CommandDispatcher
         }
 
         return definition.Handler(context);
+    }
+
+    // Like mongod's user cache: a user dropped or whose roles changed is seen on the connection's next command.
+    private static void RefreshUser(ServerContext server, ConnectionState connection)
+    {
+        if (connection.User is not { FromStore: true } user || connection.UserGeneration == server.Users.Generation)
+        {
+            return;
+        }
+
+        var generation = server.Users.Generation;
+        if (server.Users.Find(user.User, user.Database) is { } stored)
+        {
+            connection.Login(user with { Roles = stored.Roles }, generation);
+        }
+        else
+        {
+            connection.Logout();
+        }
     }
 
     private static void Authorize(ServerContext server, ConnectionState connection, CommandDefinition definition, CommandContext context)

@@ -54,9 +54,13 @@ public static class UserManagementCommands
 
     private static BsonDocument UpdateUser(CommandContext context)
     {
-        var existing = Existing(context, UserName(context));
-        var roles = context.Command.Contains("roles") ? Roles(context, "roles", required: true) : existing.Roles;
-        context.Server.Users.TryUpdate(existing with { Roles = roles });
+        var name = UserName(context);
+        var roles = context.Command.Contains("roles") ? Roles(context, "roles", required: true) : null;
+        if (!context.Server.Users.TryUpdateRoles(name, context.Database, existing => roles ?? existing))
+        {
+            throw NotFound(context, name);
+        }
+
         return [];
     }
 
@@ -76,10 +80,13 @@ public static class UserManagementCommands
 
     private static BsonDocument ChangeRoles(CommandContext context, bool grant)
     {
-        var existing = Existing(context, UserName(context));
+        var name = UserName(context);
         var change = Roles(context, "roles", required: true);
-        var roles = grant ? existing.Roles.Union(change).ToArray() : existing.Roles.Except(change).ToArray();
-        context.Server.Users.TryUpdate(existing with { Roles = roles });
+        if (!context.Server.Users.TryUpdateRoles(name, context.Database, existing => grant ? existing.Union(change).ToArray() : existing.Except(change).ToArray()))
+        {
+            throw NotFound(context, name);
+        }
+
         return [];
     }
 
@@ -173,9 +180,8 @@ public static class UserManagementCommands
             : throw new CommandException(ErrorCode.BadValue, $"{context.Name} must be given a non-empty user name");
     }
 
-    private static UserRecord Existing(CommandContext context, string name) =>
-        context.Server.Users.Find(name, context.Database)
-            ?? throw new CommandException(ErrorCode.UserNotFound, $"Could not find user \"{name}\" for db \"{context.Database}\"");
+    private static CommandException NotFound(CommandContext context, string name) =>
+        new(ErrorCode.UserNotFound, $"Could not find user \"{name}\" for db \"{context.Database}\"");
 
     private static IReadOnlyList<MongoRole> Roles(CommandContext context, string field, bool required)
     {

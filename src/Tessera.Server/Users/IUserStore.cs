@@ -11,8 +11,11 @@ public interface IUserStore
     /// <summary>Adds a user; false when one with that name already exists on that database.</summary>
     bool TryCreate(UserRecord user);
 
-    /// <summary>Replaces a user's roles; false when there is no such user.</summary>
-    bool TryUpdate(UserRecord user);
+    /// <summary>Changes a user's roles atomically (no concurrent change is lost); false when there is no such user.</summary>
+    bool TryUpdateRoles(string user, string database, Func<IReadOnlyList<Tessera.Security.Certificates.MongoRole>, IReadOnlyList<Tessera.Security.Certificates.MongoRole>> change);
+
+    /// <summary>Increases with every change, so logged-in connections notice that their user changed.</summary>
+    long Generation { get; }
 
     bool Drop(string user, string database);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tessera.Security.Certificates;
 
 namespace Tessera.Server.Users;
 
@@ -6,6 +7,10 @@ namespace Tessera.Server.Users;
 public sealed class InMemoryUserStore : IUserStore
 {
     private readonly ConcurrentDictionary<(string User, string Database), UserRecord> _users = new();
+    private readonly Lock _writes = new();
+    private long _generation;
+
+    public long Generation => Interlocked.Read(ref _generation);
 
     public bool IsEmpty => _users.IsEmpty;
 
@@ -14,22 +19,44 @@ public sealed class InMemoryUserStore : IUserStore
     public bool TryCreate(UserRecord user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return _users.TryAdd((user.User, user.Database), user);
+        return Changed(_users.TryAdd((user.User, user.Database), user));
     }
 
-    public bool TryUpdate(UserRecord user)
+    public bool TryUpdateRoles(string user, string database, Func<IReadOnlyList<MongoRole>, IReadOnlyList<MongoRole>> change)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var key = (user.User, user.Database);
-        return _users.TryGetValue(key, out var existing) && _users.TryUpdate(key, user, existing);
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_writes)
+        {
+            if (!_users.TryGetValue((user, database), out var existing))
+            {
+                return false;
+            }
+
+            _users[(user, database)] = existing with { Roles = change(existing.Roles) };
+            return Changed(true);
+        }
     }
 
-    public bool Drop(string user, string database) => _users.TryRemove((user, database), out _);
+    public bool Drop(string user, string database) => Changed(_users.TryRemove((user, database), out _));
 
-    public int DropAll(string database) =>
-        _users.Keys.Where(k => k.Database == database).Count(k => _users.TryRemove(k, out _));
+    public int DropAll(string database)
+    {
+        var dropped = _users.Keys.Where(k => k.Database == database).Count(k => _users.TryRemove(k, out _));
+        Changed(dropped > 0);
+        return dropped;
+    }
 
     public IReadOnlyList<UserRecord> List(string? database) =>
         _users.Values.Where(u => database is null || u.Database == database).OrderBy(u => u.Database, StringComparer.Ordinal)
             .ThenBy(u => u.User, StringComparer.Ordinal).ToArray();
+
+    private bool Changed(bool changed)
+    {
+        if (changed)
+        {
+            Interlocked.Increment(ref _generation);
+        }
+
+        return changed;
+    }
 }

@@ -13,7 +13,11 @@ public sealed class StoredUserStore : IUserStore
     private static readonly NamespaceString Users = new("admin", "system.users");
     private readonly IStorageEngine _storage;
 
+    private long _generation;
+
     public StoredUserStore(IStorageEngine storage) => _storage = storage;
+
+    public long Generation => Interlocked.Read(ref _generation);
 
     public bool IsEmpty => _storage.Count(Users) == 0;
 
@@ -26,6 +30,7 @@ public sealed class StoredUserStore : IUserStore
         try
         {
             _storage.Insert(Users, ToDocument(user));
+            Interlocked.Increment(ref _generation);
             return true;
         }
         catch (DuplicateKeyException)
@@ -34,13 +39,33 @@ public sealed class StoredUserStore : IUserStore
         }
     }
 
-    public bool TryUpdate(UserRecord user)
+    public bool TryUpdateRoles(string user, string database, Func<IReadOnlyList<MongoRole>, IReadOnlyList<MongoRole>> change)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        return _storage.Replace(Users, ToDocument(user));
+        ArgumentNullException.ThrowIfNull(change);
+        // One transaction: the storage engine's single writer makes this read-modify-write atomic.
+        using var transaction = _storage.BeginTransaction();
+        if (transaction.FindById(Users, Id(user, database)) is not { } document)
+        {
+            return false;
+        }
+
+        var existing = FromDocument(document);
+        transaction.Replace(Users, ToDocument(existing with { Roles = change(existing.Roles) }));
+        transaction.Commit();
+        Interlocked.Increment(ref _generation);
+        return true;
     }
 
-    public bool Drop(string user, string database) => _storage.DeleteById(Users, Id(user, database));
+    public bool Drop(string user, string database)
+    {
+        var dropped = _storage.DeleteById(Users, Id(user, database));
+        if (dropped)
+        {
+            Interlocked.Increment(ref _generation);
+        }
+
+        return dropped;
+    }
 
     public int DropAll(string database)
     {
@@ -52,6 +77,7 @@ public sealed class StoredUserStore : IUserStore
         }
 
         transaction.Commit();
+        Interlocked.Increment(ref _generation);
         return doomed.Length;
     }
 

@@ -124,4 +124,21 @@ public sealed class UserManagementTests : IClassFixture<TestPki>
         Assert.Equal("CN=reporter,OU=Clients,O=Acme", status["authInfo"]["authenticatedUsers"][0]["user"].AsString);
         Assert.Equal(new BsonArray { new BsonDocument { { "role", "read" }, { "db", "reporting" } } }, status["authInfo"]["authenticatedUserRoles"]);
     }
+
+    [Fact]
+    public async Task Revoking_roles_and_dropping_a_user_take_effect_on_open_connections()
+    {
+        await using var server = await RunningServer.StartAsync(_pki);
+        server.Users.TryCreate(new UserRecord("CN=bob,OU=Clients,O=Acme", "$external", [new("root", "admin")], Guid.NewGuid()));
+        var bob = server.Client(_pki.Bob).GetDatabase("admin");
+        await bob.RunCommandAsync<BsonDocument>(new BsonDocument("getLog", "global")); // bob's pooled connection is logged in as root
+
+        server.Users.TryUpdateRoles("CN=bob,OU=Clients,O=Acme", "$external", _ => [new("read", "test")]);
+        var revoked = await Assert.ThrowsAsync<MongoCommandException>(() => bob.RunCommandAsync<BsonDocument>(new BsonDocument("getLog", "global")));
+        Assert.Equal(13, revoked.Code);
+
+        server.Users.Drop("CN=bob,OU=Clients,O=Acme", "$external");
+        var status = await bob.RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
+        Assert.Empty(status["authInfo"]["authenticatedUsers"].AsBsonArray);
+    }
 }
