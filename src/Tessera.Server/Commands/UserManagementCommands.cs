@@ -92,24 +92,24 @@ public static class UserManagementCommands
 
     private static BsonDocument UsersInfo(CommandContext context)
     {
-        var request = context.Command.GetElement(0).Value;
         var users = context.Server.Users;
-        IEnumerable<UserRecord> found = request switch
-        {
-            _ when context.OptionalBool("forAllDBs") => users.List(null),
-            BsonString name => Maybe(users.Find(name.Value, context.Database)),
-            BsonDocument spec => Maybe(users.Find(spec.GetValue("user", "").AsString, spec.GetValue("db", context.Database).AsString)),
-            BsonArray list => list.SelectMany(item => item switch
-            {
-                BsonString n => Maybe(users.Find(n.Value, context.Database)),
-                BsonDocument d => Maybe(users.Find(d.GetValue("user", "").AsString, d.GetValue("db", context.Database).AsString)),
-                _ => [],
-            }),
-            _ => users.List(context.Database),
-        };
+        IEnumerable<UserRecord> found = context.OptionalBool("forAllDBs") || context.Command.GetElement(0).Value.IsNumeric
+            ? users.List(context.OptionalBool("forAllDBs") ? null : context.Database)
+            : RequestedUsers(context).Select(u => users.Find(u.User, u.Database)).OfType<UserRecord>();
         return new BsonDocument("users", new BsonArray(found.Select(Describe)));
+    }
 
-        static IEnumerable<UserRecord> Maybe(UserRecord? user) => user is null ? [] : [user];
+    // {usersInfo: "name"}, {usersInfo: {user, db}} or a list of them; each names a user and its database.
+    private static IReadOnlyList<(string User, string Database)> RequestedUsers(CommandContext context)
+    {
+        (string, string) One(BsonValue item) => item switch
+        {
+            BsonString name => (name.Value, context.Database),
+            BsonDocument { } d when d.GetValue("user", BsonNull.Value) is BsonString user && d.GetValue("db", context.Database) is BsonString db => (user.Value, db.Value),
+            _ => throw new CommandException(ErrorCode.BadValue, "usersInfo takes 1, a user name, a {user, db} document or an array of them"),
+        };
+
+        return context.Command.GetElement(0).Value is BsonArray list ? list.Select(One).ToArray() : [One(context.Command.GetElement(0).Value)];
     }
 
     private static BsonDocument Describe(UserRecord user) => new()
@@ -157,19 +157,25 @@ public static class UserManagementCommands
         || array.All(role => context.Authorization.IsAuthorizedForActionsOnDatabase(
             role is BsonDocument d && d.TryGetValue("db", out var db) && db.IsString ? db.AsString : context.Database, action));
 
-    // Everyone may look at their own user; anything else needs viewUser.
+    // Everyone may look at their own user; anything else needs viewUser on the database of each user asked for.
     private static bool MayViewUsers(CommandContext context)
     {
+        var authorization = context.Authorization;
         if (context.OptionalBool("forAllDBs"))
         {
-            return context.Authorization.IsAuthorizedForActions(ResourcePattern.Cluster, ActionType.ViewUser)
-                || context.Authorization.IsAuthorizedForActionsOnDatabase("admin", ActionType.ViewUser);
+            return authorization.IsAuthorizedForActions(ResourcePattern.Cluster, ActionType.ViewUser)
+                || authorization.IsAuthorizedForActionsOnDatabase("admin", ActionType.ViewUser);
+        }
+
+        if (context.Command.GetElement(0).Value.IsNumeric)
+        {
+            return OnDatabase(context, ActionType.ViewUser);
         }
 
         var own = context.Connection.User;
-        var request = context.Command.GetElement(0).Value;
-        var asksForSelf = own is not null && own.Database == context.Database && request is BsonString name && name.Value == own.User;
-        return asksForSelf || OnDatabase(context, ActionType.ViewUser);
+        return RequestedUsers(context).All(u =>
+            (own is not null && own.User == u.User && own.Database == u.Database)
+            || authorization.IsAuthorizedForActionsOnDatabase(u.Database, ActionType.ViewUser));
     }
 
     private static string UserName(CommandContext context)

@@ -13,6 +13,9 @@ public sealed class ServerLog
 {
     private const int RecentCapacity = 1024;
 
+    /// <summary>mongod's maxLogSizeKB (10 KB): longer attribute values are cut, so a client cannot make lines huge.</summary>
+    public const int MaxAttributeLength = 10 * 1024;
+
     // Log lines are read by people and tools, not embedded in HTML: no \u escapes for '+', '<' or non-ASCII.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions SerializerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -72,7 +75,8 @@ public sealed class ServerLog
 
     public string Write(LogSeverity severity, string component, int id, string context, string message, params (string Name, object? Value)[] attributes)
     {
-        var entry = new LogEntry(DateTimeOffset.UtcNow, severity, component, id, context, message, attributes.ToDictionary(a => a.Name, a => a.Value));
+        var entry = new LogEntry(DateTimeOffset.UtcNow, severity, component, id, context, message,
+            attributes.ToDictionary(a => a.Name, a => a.Value is string { Length: > MaxAttributeLength } text ? Truncate(text) : a.Value));
         var line = Render(entry);
         lock (_gate)
         {
@@ -87,6 +91,8 @@ public sealed class ServerLog
         Written?.Invoke(entry);
         return line;
     }
+
+    private static string Truncate(string text) => string.Concat(text.AsSpan(0, MaxAttributeLength), "...(truncated)");
 
     public static string Render(LogEntry entry)
     {

@@ -96,7 +96,7 @@ public sealed class TlsVerdictTests : IClassFixture<TestPki>
             await Assert.ThrowsAnyAsync<Exception>(() => Ping(server.Client(certificate, timeoutMs: 1000)));
         }
 
-        Assert.True(server.CountLogged(23256) >= Attempts, $"refused, with the reason logged, on every connection ({server.CountLogged(23256)} of {server.CountLogged(22943)}): " + string.Join("\n", server.Log.Select(Logging.ServerLog.Render)));
+        Assert.True(server.CountLogged(23256) >= Attempts, $"refused, with the reason logged, on every connection ({server.CountLogged(23256)} of {server.CountLogged(22943)}): " + string.Join("\n", server.Log.Select(Server.Logging.ServerLog.Render)));
         Assert.All(server.Log.Where(e => e.Id == 23256), e => Assert.Contains(reason, (string)e.Attributes["error"]!, StringComparison.Ordinal));
         Assert.False(server.Logged(5286306), "no connection was ever authenticated");
         Assert.False(server.Logged(22943, e => server.Log.Any(c => c.Id == 51800)), "no connection ever got to send hello");

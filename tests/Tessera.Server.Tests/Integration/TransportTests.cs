@@ -137,7 +137,7 @@ public sealed class TransportTests : IClassFixture<TestPki>
         }
     }
 
-    private static string ErrorMessage(Logging.LogEntry entry) =>
+    private static string ErrorMessage(Server.Logging.LogEntry entry) =>
         entry.Attributes.TryGetValue("error", out var error) && error is IDictionary<string, object> details ? (string)details["errmsg"] : string.Empty;
 
     private static async Task<bool> Eventually(Func<bool> condition)

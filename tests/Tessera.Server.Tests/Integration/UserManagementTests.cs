@@ -141,4 +141,17 @@ public sealed class UserManagementTests : IClassFixture<TestPki>
         var status = await bob.RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
         Assert.Empty(status["authInfo"]["authenticatedUsers"].AsBsonArray);
     }
+
+    [Fact]
+    public async Task Users_info_checks_the_database_of_each_user_asked_for()
+    {
+        await using var server = await RunningServer.StartAsync(_pki);
+        server.Users.TryCreate(new UserRecord("CN=bob,OU=Clients,O=Acme", "$external", [new("userAdmin", "test")], Guid.NewGuid()));
+        var test = server.Client(_pki.Bob).GetDatabase("test");
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => test.RunCommandAsync<BsonDocument>(
+            new BsonDocument("usersInfo", new BsonDocument { { "user", TestPki.AliceName }, { "db", "$external" } })));
+        Assert.Equal(13, error.Code);
+        var self = await server.Client(_pki.Alice).GetDatabase("$external").RunCommandAsync<BsonDocument>(new BsonDocument("usersInfo", TestPki.AliceName));
+        Assert.Equal(TestPki.AliceName, self["users"][0]["user"].AsString);
+    }
 }
