@@ -4,7 +4,7 @@ namespace Tessera.Wire;
 
 /// <summary>
 /// Reads whole messages, one at a time, from a connection's stream. Limits are checked from the header
-/// before the body is allocated, so a client cannot make the server reserve memory by claiming a large
+/// before the body is read, and the buffer grows only with the bytes that arrive, so a client cannot make the server reserve memory by claiming a large
 /// message. Bad input raises <see cref="WireProtocolException"/>; failures of the stream itself
 /// (<see cref="IOException"/>, cancellation) pass through unchanged. Not safe for concurrent reads.
 /// </summary>
@@ -45,6 +45,8 @@ public sealed class MessageReader
     public Task<ReceivedMessage?> ReadReplyAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(isRequest: false, cancellationToken);
 
+    private const int InitialBufferSize = 64 * 1024;
+
     private async Task<ReceivedMessage?> ReadAsync(bool isRequest, CancellationToken cancellationToken)
     {
         var headerBytes = await FillAsync(_header, cancellationToken).ConfigureAwait(false);
@@ -62,16 +64,31 @@ public sealed class MessageReader
         var header = MessageHeader.Read(_header);
         CheckHeader(header, isRequest);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(header.MessageLength);
+        // The buffer grows with the bytes that actually arrive (doubling from 64 KiB), so a header that merely
+        // claims 48 MB reserves nothing: memory follows what a client sends, not what it announces.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(header.MessageLength, InitialBufferSize));
         try
         {
             _header.CopyTo(buffer, 0);
-            var bodyLength = header.MessageLength - MessageHeader.Size;
-            var bodyBytes = await FillAsync(buffer.AsMemory(MessageHeader.Size, bodyLength), cancellationToken).ConfigureAwait(false);
-            if (bodyBytes < bodyLength)
+            var filled = MessageHeader.Size;
+            while (filled < header.MessageLength)
             {
-                throw new WireProtocolException(
-                    $"the connection closed after {MessageHeader.Size + bodyBytes} of the {header.MessageLength} bytes of an {OpCodeNames.Describe(header.OpCodeValue)} message");
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(header.MessageLength, buffer.Length * 2));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var wanted = Math.Min(buffer.Length, header.MessageLength) - filled;
+                var arrived = await FillAsync(buffer.AsMemory(filled, wanted), cancellationToken).ConfigureAwait(false);
+                filled += arrived;
+                if (arrived < wanted)
+                {
+                    throw new WireProtocolException(
+                        $"the connection closed after {filled} of the {header.MessageLength} bytes of an {OpCodeNames.Describe(header.OpCodeValue)} message");
+                }
             }
 
             return new ReceivedMessage(header, MessageParser.Parse(buffer, header));

@@ -31,6 +31,21 @@ public class MalformedMessageTests
     }
 
     [Fact]
+    public void A_large_announced_length_reserves_memory_only_as_bytes_arrive()
+    {
+        var header = new ByteBuilder().Int32(40_000_000).Int32(1).Int32(0).Int32(Frames.OpMsgCode).Build(patchLength: false);
+        var reader = new MessageReader(new MemoryStream([.. header, .. new byte[100]]));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var read = reader.ReadRequestAsync();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(read.IsCompleted);
+        AssertMentions(Assert.IsType<WireProtocolException>(read.Exception?.InnerException), "closed after 116 of the 40000000 bytes");
+        Assert.True(allocated < 1_000_000, $"the reader allocated {allocated:N0} bytes for 116 bytes received");
+    }
+
+    [Fact]
     public void A_message_length_over_48_million_is_rejected_from_the_header_alone()
     {
         var header = new ByteBuilder().Int32(48_000_001).Int32(1).Int32(0).Int32(Frames.OpMsgCode).Build(patchLength: false);

@@ -26,7 +26,7 @@ internal static class ServeCommand
                 var (devDirectory, serverArguments) = DevEnvironment.SplitDevOption(arguments);
                 var dev = devDirectory is null ? null : DevEnvironment.Prepare(devDirectory, serverArguments);
                 var options = ServerOptionsParser.Parse(dev?.ServerArguments ?? serverArguments);
-                return await ServerHost.RunAsync(options, dev, output, cancellationToken).ConfigureAwait(false);
+                return await ServerHost.RunAsync(options, dev, output, error, cancellationToken).ConfigureAwait(false);
             }
             catch (ServerConfigurationException e)
             {

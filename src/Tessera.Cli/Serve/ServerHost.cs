@@ -12,7 +12,7 @@ namespace Tessera.Cli.Serve;
 /// <summary>Runs the server until Ctrl+C or SIGTERM, then stops it cleanly.</summary>
 internal static class ServerHost
 {
-    public static async Task<int> RunAsync(ServerOptions options, DevEnvironment? dev, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ServerOptions options, DevEnvironment? dev, TextWriter output, TextWriter messages, CancellationToken cancellationToken)
     {
         var setup = ServerSetupLoader.Load(options);
         using var storage = SqliteStorageEngine.Open(setup.DatabasePath!);
@@ -27,7 +27,7 @@ internal static class ServerHost
         await server.StartAsync().ConfigureAwait(false);
         if (dev is not null)
         {
-            DevBanner.Write(Console.Error, dev, server.Endpoints[0].Port);
+            DevBanner.Write(messages, dev, server.Endpoints[0].Port); // logs stay alone on standard output
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
