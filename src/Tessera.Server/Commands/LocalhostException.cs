@@ -13,6 +13,6 @@ public static class LocalhostException
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(definition);
-        return connection.IsLoopback && definition.Name == "createUser" && server.Users.IsEmpty;
+        return server.Setup.LocalhostAuthBypass && connection.IsLoopback && definition.Name == "createUser" && server.Users.IsEmpty;
     }
 }

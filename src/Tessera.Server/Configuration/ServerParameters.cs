@@ -37,6 +37,9 @@ public sealed record ServerParameters
 
     public bool OcspEnabled { get; init; } = true;
 
+    /// <summary>mongod's localhost exception: a loopback client may create the first user while none exists.</summary>
+    public bool EnableLocalhostAuthBypass { get; init; } = true;
+
     public bool SuppressNoTLSPeerCertificateWarning { get; init; }
 
     /// <summary>Do not log 23838 for plaintext connections in preferTLS mode.</summary>

@@ -110,6 +110,8 @@ internal static class SettingCatalog
         Integer(Parameter("authFailedDelayMs"), null, 0, ServerParameters.MaxAuthFailedDelayMs,
             (o, v) => Parameters(o, p => p with { AuthFailedDelayMs = v }), o => o.Parameters.AuthFailedDelayMs),
         Boolean(Parameter("ocspEnabled"), null, (o, v) => Parameters(o, p => p with { OcspEnabled = v }), o => o.Parameters.OcspEnabled),
+        Boolean(Parameter("enableLocalhostAuthBypass"), null,
+            (o, v) => Parameters(o, p => p with { EnableLocalhostAuthBypass = v }), o => o.Parameters.EnableLocalhostAuthBypass),
         Boolean(Parameter("suppressNoTLSPeerCertificateWarning"), null,
             (o, v) => Parameters(o, p => p with { SuppressNoTLSPeerCertificateWarning = v }), o => o.Parameters.SuppressNoTLSPeerCertificateWarning),
         Boolean(Parameter("disableNonTLSConnectionLogging"), null,

@@ -57,6 +57,12 @@ public sealed record ServerSetup
     /// <summary>authenticationMechanisms lists MONGODB-X509; when it does not, only cluster members may use it.</summary>
     public bool X509AuthenticationEnabled { get; init; } = true;
 
+    /// <summary>enableLocalhostAuthBypass: the localhost exception (on by default, as in mongod).</summary>
+    public bool LocalhostAuthBypass { get; init; } = true;
+
+    /// <summary>tlsLogVersions: accepted connections using these protocols are logged (23218).</summary>
+    public System.Security.Authentication.SslProtocols LoggedProtocols { get; init; }
+
     /// <summary>authFailedDelayMs: how long a failed login waits before it answers, to slow down guessing.</summary>
     public TimeSpan AuthFailedDelay { get; init; } = TimeSpan.Zero;
 

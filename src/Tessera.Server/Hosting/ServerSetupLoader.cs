@@ -33,6 +33,8 @@ public static class ServerSetupLoader
             AuthFailedDelay = TimeSpan.FromMilliseconds(options.Parameters.AuthFailedDelayMs),
             SuppressNoCertificateWarning = options.Parameters.SuppressNoTLSPeerCertificateWarning,
             DisableNonTlsConnectionLogging = options.Parameters.DisableNonTLSConnectionLogging,
+            LocalhostAuthBypass = options.Parameters.EnableLocalhostAuthBypass,
+            LoggedProtocols = Protocols(tls.LogVersions),
             DatabasePath = options.Storage.DbPath,
             CommandLineOptions = CmdLineOptsReply.Render(options),
         };

@@ -76,6 +76,12 @@ public sealed class TlsAcceptor : IDisposable
                 RemoteCertificateValidationCallback = (_, certificate, chain, _) => decision.Decide(this, certificate, chain),
             };
             await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+            if ((_setup.LoggedProtocols & ssl.SslProtocol) != 0)
+            {
+                _log.Info(LogComponents.Network, 23218, connectionName, "Accepted connection with TLS",
+                    ("tlsVersion", TlsVersionName(ssl.SslProtocol)), ("remoteHost", remote));
+            }
+
             return (ssl, decision.Identity(this, connectionName, remote));
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or PeerRejectedException)
@@ -98,6 +104,14 @@ public sealed class TlsAcceptor : IDisposable
     }
 
     public void Dispose() => _handshakeSlots.Dispose();
+
+    // mongod's names in log 23218 and serverStatus' transportSecurity.
+    private static string TlsVersionName(System.Security.Authentication.SslProtocols protocol) => protocol switch
+    {
+        System.Security.Authentication.SslProtocols.Tls13 => "1.3",
+        System.Security.Authentication.SslProtocols.Tls12 => "1.2",
+        _ => "unknown",
+    };
 
     // The subject as MongoDB names users, so the line matches what createUser and the other log lines use.
     private static string? SubjectForLog(X509Certificate2? certificate)

@@ -104,4 +104,12 @@ public sealed class TlsVerdictTests : IClassFixture<TestPki>
 
     private static Task<BsonDocument> Ping(MongoClient client) =>
         client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+
+    [Fact]
+    public async Task Tls_log_versions_logs_each_accepted_connection_of_those_versions()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, s => s with { LoggedProtocols = System.Security.Authentication.SslProtocols.Tls13 });
+        await Ping(server.Client(_pki.Alice));
+        Assert.True(server.Logged(23218, e => (string)e.Attributes["tlsVersion"]! == "1.3"));
+    }
 }

@@ -154,4 +154,15 @@ public sealed class UserManagementTests : IClassFixture<TestPki>
         var self = await server.Client(_pki.Alice).GetDatabase("$external").RunCommandAsync<BsonDocument>(new BsonDocument("usersInfo", TestPki.AliceName));
         Assert.Equal(TestPki.AliceName, self["users"][0]["user"].AsString);
     }
+
+    [Fact]
+    public async Task The_localhost_exception_can_be_switched_off()
+    {
+        var options = ServerOptionsParser.Parse(["--setParameter", "enableLocalhostAuthBypass=false"]);
+        Assert.False(options.Parameters.EnableLocalhostAuthBypass);
+        await using var server = await RunningServer.StartAsync(_pki, s => s with { LocalhostAuthBypass = false }, users: new InMemoryUserStore());
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => server.Client(_pki.Alice, x509: false).GetDatabase("$external")
+            .RunCommandAsync<BsonDocument>(new BsonDocument { { "createUser", TestPki.AliceName }, { "roles", new BsonArray() } }));
+        Assert.Equal(13, error.Code);
+    }
 }
