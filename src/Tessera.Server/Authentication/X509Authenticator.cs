@@ -29,11 +29,21 @@ public sealed class X509Authenticator
     }
 
     /// <summary>Authenticates the connection; throws <see cref="AuthenticationFailure"/> with the unmasked reason.</summary>
-    public AuthenticatedUser Authenticate(ConnectionState connection, string mechanism, string database, string? requestedUser, bool speculative)
+    public AuthenticatedUser Authenticate(ConnectionState connection, string mechanism, string database, string? requestedUser, bool speculative) =>
+        Authenticate(connection, mechanism, database, () => requestedUser, speculative);
+
+    /// <summary>
+    /// The same, reading the requested user (a SASL payload, say) inside the attempt, so that a payload that does not
+    /// decode is a failed login like any other: logged, and delayed by authFailedDelayMs.
+    /// </summary>
+    public AuthenticatedUser Authenticate(ConnectionState connection, string mechanism, string database, Func<string?> readRequestedUser, bool speculative)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(readRequestedUser);
+        string? requestedUser = null;
         try
         {
+            requestedUser = readRequestedUser();
             var user = Run(connection, mechanism, database, requestedUser);
             connection.Login(user, _users.Generation);
             _log.Info(LogComponents.Access, 5286306, connection.Name, "Successfully authenticated",

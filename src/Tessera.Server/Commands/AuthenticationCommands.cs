@@ -103,7 +103,7 @@ public static class AuthenticationCommands
         var mechanism = context.OptionalString("mechanism") ?? string.Empty;
         try
         {
-            context.Server.Authenticator.Authenticate(context.Connection, mechanism, context.Database, PayloadUser(context.Command), speculative: false);
+            context.Server.Authenticator.Authenticate(context.Connection, mechanism, context.Database, () => PayloadUser(context.Command), speculative: false);
             return SaslReply(context.Command);
         }
         catch (AuthenticationFailure failure)

@@ -36,7 +36,7 @@ public static class SpeculativeAuthentication
                     }
 
                     context.Server.Authenticator.Authenticate(
-                        context.Connection, MechanismOf(document), saslDb.AsString, AuthenticationCommands.PayloadUser(document), speculative: true);
+                        context.Connection, MechanismOf(document), saslDb.AsString, () => AuthenticationCommands.PayloadUser(document), speculative: true);
                     return AuthenticationCommands.SaslReply(document);
                 default:
                     throw new CommandException(ErrorCode.Location51769, $"hello.speculativeAuthenticate unknown command: {kind}");

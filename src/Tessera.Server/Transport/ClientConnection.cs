@@ -82,7 +82,7 @@ internal sealed class ClientConnection
 
         if (TransportSniffer.ClientHelloVersion(header) is { Major: 3, Minor: 1 or 2 } version && !ProtocolEnabled(version.Minor))
         {
-            // mongod's pre-handshake check: a fatal protocol_version alert in the client's own record version.
+            // mongod's pre-handshake check: a fatal protocol_version alert, in the version the ClientHello asked for.
             await network.WriteAsync(new byte[] { 0x15, 3, version.Minor, 0, 2, 2, 70 }, cancellationToken).ConfigureAwait(false);
             EndWith("SSL handshake failed, as client requested disabled protocol");
             return;

@@ -142,6 +142,7 @@ public sealed class AuthenticationCommandTests : IClassFixture<TestPki>
         var error = await Assert.ThrowsAsync<MongoCommandException>(() => external.RunCommandAsync<BsonDocument>(
             new BsonDocument { { "saslStart", 1 }, { "mechanism", "MONGODB-X509" }, { "payload", new BsonBinaryData(Nested(depth)) } }));
         Assert.Equal(18, error.Code);
+        Assert.True(server.Logged(5286307, e => ((string)e.Attributes["error"]!).StartsWith("BadValue:", StringComparison.Ordinal)), "a failed login, logged as one");
         var ping = await external.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
         Assert.Equal(1.0, ping["ok"].ToDouble());
     }
