@@ -45,6 +45,20 @@ public sealed class DriverSettingsTests : IClassFixture<DriverPki>
     }
 
     [Fact]
+    public async Task WithSeveralSeedsEachConnectionIsCheckedAgainstItsOwnHost()
+    {
+        await using var server = await DriverTestServer.StartAsync(_pki, _pki.OtherNameServer);
+        var uri = $"mongodb://localhost:{server.Port},127.0.0.1:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}"
+            + $"&authMechanism=MONGODB-X509&serverSelectionTimeoutMS=2500&connectTimeoutMS=2500&appName=driver-test-{Guid.NewGuid():N}";
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(uri));
+
+        // The host comes from the driver's SslStream (its TargetHostName), not "any of the seeds".
+        Assert.Contains("not localhost (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not 127.0.0.1 (", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" or 127.0.0.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConnectingByAnAddressInTheSanPasses()
     {
         await using var server = await DriverTestServer.StartAsync(_pki, _pki.ServerFile);
