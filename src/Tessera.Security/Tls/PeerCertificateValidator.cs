@@ -9,7 +9,8 @@ namespace Tessera.Security.Tls;
 /// Validates a peer's certificate the way mongod's OpenSSL set-up does: trust only the given CA file (never the
 /// system store), validity now, the required purpose (clientAuth for clients: a certificate whose EKU lacks it is
 /// refused, one without EKU is fine), and, when CRLs are configured, revocation of every certificate below the root
-/// (OpenSSL's CRL_CHECK_ALL: a missing CRL is itself a failure).
+/// (OpenSSL's CRL_CHECK_ALL: a missing CRL is itself a failure), or of the leaf only with
+/// <see cref="RevocationScope.LeafOnly"/> (CRL_CHECK_LEAF, what the drivers do with tlsCRLFile).
 /// </summary>
 public sealed class PeerCertificateValidator
 {
@@ -18,12 +19,14 @@ public sealed class PeerCertificateValidator
     private readonly IReadOnlyList<CertificateRevocationList> _revocationLists;
     private readonly string _purpose;
     private readonly TimeProvider _time;
+    private readonly RevocationScope _revocationScope;
 
     public PeerCertificateValidator(
         X509Certificate2Collection trustedAuthorities,
         IReadOnlyList<CertificateRevocationList>? revocationLists = null,
         string purpose = CertificateFacts.ClientAuth,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        RevocationScope revocationScope = RevocationScope.AllButRoot)
     {
         ArgumentNullException.ThrowIfNull(trustedAuthorities);
         foreach (var authority in trustedAuthorities)
@@ -35,6 +38,7 @@ public sealed class PeerCertificateValidator
         _revocationLists = revocationLists ?? [];
         _purpose = purpose;
         _time = time ?? TimeProvider.System;
+        _revocationScope = revocationScope;
     }
 
     /// <param name="certificate">The peer's leaf certificate.</param>
@@ -97,7 +101,8 @@ public sealed class PeerCertificateValidator
         // Every certificate but the trust anchor must be covered by a valid CRL of its issuer. A file may hold
         // several CRLs of one issuer (a newer one appended to an older one): any valid one listing the
         // certificate revokes it, so an older CRL can never hide a newer revocation.
-        for (var i = 0; i < chain.ChainElements.Count - 1; i++)
+        var covered = _revocationScope == RevocationScope.LeafOnly ? Math.Min(1, chain.ChainElements.Count - 1) : chain.ChainElements.Count - 1;
+        for (var i = 0; i < covered; i++)
         {
             var subject = chain.ChainElements[i].Certificate;
             var issuer = chain.ChainElements[i + 1].Certificate;

@@ -76,6 +76,23 @@ public sealed class PeerCertificateValidatorTests : IDisposable
             new PeerCertificateValidator([_ca], RevocationListFile.Load(stale)).Validate(good));
     }
 
+    [Fact]
+    public void Leaf_only_revocation_needs_just_the_leaf_issuers_crl()
+    {
+        using var intermediate = _issuer.Issue(new IssueRequest { Profile = CertificateProfile.Ca, Subject = Dn("CN=Intermediate,O=Acme") }, _ca);
+        using var good = _issuer.Issue(new IssueRequest { Profile = CertificateProfile.Client, Subject = Dn("CN=good") }, intermediate);
+        using var revoked = _issuer.Issue(new IssueRequest { Profile = CertificateProfile.Client, Subject = Dn("CN=revoked") }, intermediate);
+        var file = _directory.Write("intermediate-crl.pem", _crls.Issue(new RevocationListRequest { Revoked = [RevokedCertificate.Of(revoked)] }, intermediate).Pem);
+        var crls = RevocationListFile.Load(file);
+
+        // The default (CRL_CHECK_ALL) also wants the root's CRL for the intermediate; the leaf-only check does not.
+        Assert.Equal(new PeerVerdict(PeerFailure.RevocationListUnavailable, "unable to get certificate CRL"),
+            new PeerCertificateValidator([_ca, intermediate], crls).Validate(good));
+        var leafOnly = new PeerCertificateValidator([_ca, intermediate], crls, revocationScope: RevocationScope.LeafOnly);
+        Assert.True(leafOnly.Validate(good).IsValid);
+        Assert.Equal(new PeerVerdict(PeerFailure.Revoked, "certificate revoked"), leafOnly.Validate(revoked));
+    }
+
     private static X500DistinguishedName Dn(string dn) => DistinguishedNameParser.Parse(dn).ToX500DistinguishedName();
 
     private X509Certificate2 Client(string subject, Func<IssueRequest, IssueRequest>? adjust = null)
