@@ -5,6 +5,7 @@ using Tessera.Cli.Output;
 using Tessera.Security.Certificates;
 using Tessera.Security.Issuing;
 using Tessera.Security.Names;
+using Tessera.Security.Tls;
 
 namespace Tessera.Cli.Certs;
 
@@ -91,7 +92,7 @@ internal static class IssueCommand
         else
         {
             // An intermediate issuer travels with the leaf, so peers that trust only the root can build the chain.
-            var chain = issuer is not null && !issuer.SubjectName.RawData.AsSpan().SequenceEqual(issuer.IssuerName.RawData) ? new[] { issuer } : [];
+            var chain = issuer is not null && !CaFileTrust.IsSelfIssued(issuer) ? new[] { issuer } : [];
             CertificateFileWriter.WriteCombined(file, certificate, chain, password);
             output.WriteLine($"wrote {file} (certificate and private key, mode 0600)");
         }

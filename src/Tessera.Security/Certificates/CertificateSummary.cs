@@ -104,7 +104,7 @@ public sealed record CertificateSummary
         {
             Subject = subject,
             SubjectError = subjectError,
-            Issuer = IssuerOf(certificate),
+            Issuer = X509Name.Describe(certificate.IssuerName),
             SerialNumber = certificate.SerialNumber,
             NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
             NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime()),
@@ -122,17 +122,5 @@ public sealed record CertificateSummary
                 ? PeerClassification.Unknown
                 : membership.IsMember(name, membershipValue) ? PeerClassification.Member : PeerClassification.Client,
         };
-    }
-
-    private static string IssuerOf(X509Certificate2 certificate)
-    {
-        try
-        {
-            return X509Name.FromCertificateIssuer(certificate).ToString();
-        }
-        catch (NameNormalizationException)
-        {
-            return certificate.Issuer;
-        }
     }
 }

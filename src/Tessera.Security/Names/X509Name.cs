@@ -31,6 +31,23 @@ public sealed class X509Name : IEquatable<X509Name>
     public static X509Name FromCertificateIssuer(X509Certificate2 certificate) =>
         SubjectNameReader.Read(certificate.IssuerName.RawData).Normalize();
 
+    /// <summary>
+    /// A name as mongod renders it, for messages and logs: .NET's own rendering when the name cannot be read or
+    /// prepared, so that describing a bad certificate never fails.
+    /// </summary>
+    public static string Describe(X500DistinguishedName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        try
+        {
+            return SubjectNameReader.Read(name.RawData).Normalize().ToString();
+        }
+        catch (Exception e) when (e is NameNormalizationException or FormatException)
+        {
+            return name.Name;
+        }
+    }
+
     /// <summary>mongod's <c>normalizeStrings()</c>: every string value through RFC 4518 preparation, as UTF-8.</summary>
     public X509Name Normalize() => new(Rdns.Select(rdn => rdn.Select(NormalizeEntry)));
 

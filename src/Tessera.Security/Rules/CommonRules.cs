@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Certificates;
 using Tessera.Security.Names;
+using Tessera.Security.Tls;
 
 namespace Tessera.Security.Rules;
 
@@ -61,44 +62,17 @@ internal static class CommonRules
     private static string? ChainProblem(
         X509Certificate2 certificate, X509Certificate2Collection authorities, X509Certificate2Collection? intermediates, DateTimeOffset now)
     {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
+        using var chain = new X509Chain { ChainPolicy = CaFileTrust.Policy(authorities, intermediates) };
         chain.ChainPolicy.VerificationTime = now.UtcDateTime;
-        chain.ChainPolicy.VerificationTimeIgnored = false;
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
-        foreach (var authority in authorities)
-        {
-            (authority.SubjectName.RawData.AsSpan().SequenceEqual(authority.IssuerName.RawData)
-                ? chain.ChainPolicy.CustomTrustStore
-                : chain.ChainPolicy.ExtraStore).Add(authority);
-        }
-
-        if (intermediates is not null)
-        {
-            chain.ChainPolicy.ExtraStore.AddRange(intermediates);
-        }
 
         if (chain.Build(certificate))
         {
             return null;
         }
 
-        var issuer = X509NameOrRaw(certificate);
+        var issuer = X509Name.Describe(certificate.IssuerName);
         var reasons = chain.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct();
         return $"Issued by \"{issuer}\", which does not chain to the given CA file: {string.Join("; ", reasons)}";
-    }
-
-    private static string X509NameOrRaw(X509Certificate2 certificate)
-    {
-        try
-        {
-            return X509Name.FromCertificateIssuer(certificate).ToString();
-        }
-        catch (NameNormalizationException)
-        {
-            return certificate.Issuer;
-        }
     }
 }

@@ -14,8 +14,7 @@ namespace Tessera.Security.Tls;
 /// </summary>
 public sealed class PeerCertificateValidator
 {
-    private readonly X509Certificate2Collection _roots = [];
-    private readonly X509Certificate2Collection _intermediates = [];
+    private readonly X509Certificate2Collection _authorities;
     private readonly IReadOnlyList<CertificateRevocationList> _revocationLists;
     private readonly string _purpose;
     private readonly TimeProvider _time;
@@ -29,11 +28,7 @@ public sealed class PeerCertificateValidator
         RevocationScope revocationScope = RevocationScope.AllButRoot)
     {
         ArgumentNullException.ThrowIfNull(trustedAuthorities);
-        foreach (var authority in trustedAuthorities)
-        {
-            // A CA file may hold intermediates too; only self-signed ones anchor trust.
-            (IsSelfIssued(authority) ? _roots : _intermediates).Add(authority);
-        }
+        _authorities = trustedAuthorities;
 
         _revocationLists = revocationLists ?? [];
         _purpose = purpose;
@@ -48,17 +43,8 @@ public sealed class PeerCertificateValidator
         ArgumentNullException.ThrowIfNull(certificate);
         var now = _time.GetUtcNow();
         using var chain = new X509Chain();
-        var policy = chain.ChainPolicy;
-        policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        policy.CustomTrustStore.AddRange(_roots);
-        policy.ExtraStore.AddRange(_intermediates);
-        if (presentedChain is not null)
-        {
-            policy.ExtraStore.AddRange(presentedChain);
-        }
-
-        policy.RevocationMode = X509RevocationMode.NoCheck; // CRLs come from tlsCRLFile, checked below
-        policy.DisableCertificateDownloads = true;
+        var policy = CaFileTrust.Policy(_authorities, presentedChain);
+        chain.ChainPolicy = policy;
         policy.VerificationTime = now.UtcDateTime;
         policy.ApplicationPolicy.Add(new Oid(_purpose));
         if (!chain.Build(certificate))
@@ -74,7 +60,7 @@ public sealed class PeerCertificateValidator
         var status = chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status);
         if ((status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0)
         {
-            return IsSelfIssued(certificate)
+            return CaFileTrust.IsSelfIssued(certificate)
                 ? new PeerVerdict(PeerFailure.UnknownIssuer, "self-signed certificate")
                 : new PeerVerdict(PeerFailure.UnknownIssuer, "unable to get local issuer certificate");
         }
@@ -155,7 +141,4 @@ public sealed class PeerCertificateValidator
             };
         }
     }
-
-    private static bool IsSelfIssued(X509Certificate2 certificate) =>
-        certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
 }

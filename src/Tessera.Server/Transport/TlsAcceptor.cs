@@ -37,13 +37,7 @@ public sealed class TlsAcceptor : IDisposable
             ? new PeerCertificateValidator(authorities, setup.RevocationLists)
             : null;
         _handshakeSlots = new SemaphoreSlim(setup.MaxHandshakesInFlight);
-        _chainPolicy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-        };
-        _chainPolicy.CustomTrustStore.AddRange(setup.CertificateAuthorities ?? []);
+        _chainPolicy = CaFileTrust.Policy(setup.CertificateAuthorities ?? []);
         _serverSubject = X509Name.FromCertificateSubject(certificate.Certificate);
     }
 
@@ -113,24 +107,6 @@ public sealed class TlsAcceptor : IDisposable
         _ => "unknown",
     };
 
-    // The subject as MongoDB names users, so the line matches what createUser and the other log lines use.
-    private static string? SubjectForLog(X509Certificate2? certificate)
-    {
-        if (certificate is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return X509Name.FromCertificateSubject(certificate).ToString();
-        }
-        catch (Exception e) when (e is NameNormalizationException or FormatException)
-        {
-            return certificate.Subject;
-        }
-    }
-
     private void LogRefusal(PeerDecision decision, Exception e, string connectionName, string remote)
     {
         var reason = decision.Verdict switch
@@ -146,7 +122,7 @@ public sealed class TlsAcceptor : IDisposable
         else if (decision.Verdict is { IsValid: false })
         {
             _log.Error(LogComponents.Network, 23256, connectionName, "SSL peer certificate validation failed",
-                ("error", reason), ("remote", remote), ("peerSubject", SubjectForLog(decision.Certificate)));
+                ("error", reason), ("remote", remote), ("peerSubject", decision.Certificate is { } refused ? X509Name.Describe(refused.SubjectName) : null));
         }
 
         _log.Info(LogComponents.Network, 22988, connectionName, "Error receiving request from client. Ending connection from remote",
