@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Certificates;
@@ -7,23 +6,26 @@ using Tessera.Security.Tls;
 using Tessera.Server.Authentication;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
+using Tessera.Server.Transport.OpenSsl;
 
 namespace Tessera.Server.Transport;
 
 /// <summary>
-/// Runs the server side of a TLS handshake and decides, inside it, whether the client's certificate is admitted.
-/// The decision is made on every handshake, resumed or not, so a certificate refused once is refused on every
-/// connection that reuses its TLS session. Handshakes run off the accept loop, are capped in number and time.
+/// Runs the server side of a TLS handshake (through OpenSSL, <see cref="TlsServerStream"/>) and decides, inside it,
+/// whether the client's certificate is admitted: a refused certificate ends the handshake with the TLS alert that
+/// names the reason (unknown CA, certificate expired, certificate revoked, bad certificate). OpenSSL caches a
+/// session only after an admitted handshake, and a resumed session's certificate is judged again before the
+/// connection is used, so a refused certificate is refused on every connection. Handshakes run off the accept
+/// loop and are capped in number and time.
 /// </summary>
 public sealed class TlsAcceptor : IDisposable
 {
     private readonly ServerSetup _setup;
     private readonly ServerLog _log;
-    private readonly SslStreamCertificateContext _certificate;
+    private readonly ServerTlsContext _context;
     private readonly PeerCertificateValidator? _validator;
     private readonly SemaphoreSlim _handshakeSlots;
     private readonly X509Name _serverSubject;
-    private readonly X509ChainPolicy _chainPolicy;
 
     public TlsAcceptor(ServerSetup setup, ServerLog log)
     {
@@ -31,18 +33,19 @@ public sealed class TlsAcceptor : IDisposable
         var certificate = setup.ServerCertificate ?? throw new ArgumentException("TLS needs tlsCertificateKeyFile.", nameof(setup));
         _setup = setup;
         _log = log;
-        // Built once: the chain the server sends, without fetching anything (offline).
-        _certificate = SslStreamCertificateContext.Create(certificate.Certificate, certificate.Intermediates, offline: true);
         _validator = setup.CertificateAuthorities is { } authorities
             ? new PeerCertificateValidator(authorities, setup.RevocationLists)
             : null;
+        var clientCertificates = _validator is null ? ClientCertificateMode.NotRequested
+            : setup.AllowConnectionsWithoutCertificates ? ClientCertificateMode.Optional
+            : ClientCertificateMode.Required;
+        _context = new ServerTlsContext(certificate, setup.EnabledProtocols, clientCertificates);
         _handshakeSlots = new SemaphoreSlim(setup.MaxHandshakesInFlight);
-        _chainPolicy = CaFileTrust.Policy(setup.CertificateAuthorities ?? []);
         _serverSubject = X509Name.FromCertificateSubject(certificate.Certificate);
     }
 
     /// <summary>Completes the handshake and returns the TLS stream with the peer's identity, or null when refused.</summary>
-    public async Task<(SslStream Stream, PeerIdentity Peer)?> AcceptAsync(Stream transport, string connectionName, string remote, CancellationToken cancellationToken)
+    public async Task<(Stream Stream, PeerIdentity Peer)?> AcceptAsync(Stream transport, string connectionName, string remote, CancellationToken cancellationToken)
     {
         if (!await _handshakeSlots.WaitAsync(_setup.HandshakeTimeout, cancellationToken).ConfigureAwait(false))
         {
@@ -53,30 +56,19 @@ public sealed class TlsAcceptor : IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_setup.HandshakeTimeout);
 
-        var decision = new PeerDecision();
-        var ssl = new SslStream(transport, leaveInnerStreamOpen: false);
+        var decision = new PeerDecision(this, connectionName);
+        var tls = new TlsServerStream(_context, transport, decision);
         try
         {
-            var options = new SslServerAuthenticationOptions
-            {
-                ServerCertificateContext = _certificate,
-                ClientCertificateRequired = _validator is not null,
-                EnabledSslProtocols = _setup.EnabledProtocols,
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                // SslStream builds its own chain before calling us: with its defaults it would fetch issuers from
-                // the URLs an unvalidated client certificate names (and block a thread doing it). Offline, CA-only.
-                CertificateChainPolicy = _chainPolicy.Clone(),
-                AllowRenegotiation = false,
-                RemoteCertificateValidationCallback = (_, certificate, chain, _) => decision.Decide(this, certificate, chain),
-            };
-            await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
-            if ((_setup.LoggedProtocols & ssl.SslProtocol) != 0)
+            await tls.HandshakeAsync(timeout.Token).ConfigureAwait(false);
+            decision.Complete(tls);
+            if ((_setup.LoggedProtocols & tls.Protocol) != 0)
             {
                 _log.Info(LogComponents.Network, 23218, connectionName, "Accepted connection with TLS",
-                    ("tlsVersion", TlsVersionName(ssl.SslProtocol)), ("remoteHost", remote));
+                    ("tlsVersion", TlsVersionName(tls.Protocol)), ("remoteHost", remote));
             }
 
-            return (ssl, decision.Identity(this, connectionName, remote));
+            return (tls, decision.Identity(remote));
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or PeerRejectedException)
         {
@@ -86,7 +78,7 @@ public sealed class TlsAcceptor : IDisposable
             }
             finally
             {
-                await ssl.DisposeAsync().ConfigureAwait(false);
+                await tls.DisposeAsync().ConfigureAwait(false);
             }
 
             return null;
@@ -97,18 +89,27 @@ public sealed class TlsAcceptor : IDisposable
         }
     }
 
-    public void Dispose() => _handshakeSlots.Dispose();
+    public void Dispose()
+    {
+        _handshakeSlots.Dispose();
+        _context.Dispose();
+    }
 
     // mongod's names in log 23218 and serverStatus' transportSecurity.
-    private static string TlsVersionName(System.Security.Authentication.SslProtocols protocol) => protocol switch
+    private static string TlsVersionName(SslProtocols protocol) => protocol switch
     {
-        System.Security.Authentication.SslProtocols.Tls13 => "1.3",
-        System.Security.Authentication.SslProtocols.Tls12 => "1.2",
+        SslProtocols.Tls13 => "1.3",
+        SslProtocols.Tls12 => "1.2",
         _ => "unknown",
     };
 
     private void LogRefusal(PeerDecision decision, Exception e, string connectionName, string remote)
     {
+        if (e is TlsHandshakeException { ClientSentNoCertificate: true })
+        {
+            decision.NoCertificate();
+        }
+
         var reason = decision.Verdict switch
         {
             { Failure: PeerFailure.NoCertificate } => "no SSL certificate provided by peer; connection rejected",
@@ -129,69 +130,97 @@ public sealed class TlsAcceptor : IDisposable
             ("error", new Dictionary<string, object> { ["code"] = 141, ["codeName"] = "SSLHandshakeFailed", ["errmsg"] = reason }), ("remote", remote));
     }
 
-    /// <summary>The verdict on one handshake's certificate: made in the callback, read after the handshake.</summary>
-    private sealed class PeerDecision
+    /// <summary>The verdict on one connection's certificate: made in OpenSSL's callback (or, for a resumed session, right after the handshake).</summary>
+    private sealed class PeerDecision : IClientCertificateJudge
     {
+        private readonly TlsAcceptor _acceptor;
+        private readonly string _connectionName;
+        private PeerIdentity? _identity;
+
+        public PeerDecision(TlsAcceptor acceptor, string connectionName)
+        {
+            _acceptor = acceptor;
+            _connectionName = connectionName;
+        }
+
         public PeerVerdict? Verdict { get; private set; }
 
         public X509Certificate2? Certificate { get; private set; }
 
         public bool AdmittedInvalid { get; private set; }
 
-        public bool Decide(TlsAcceptor acceptor, X509Certificate? certificate, X509Chain? chain)
+        public PeerFailure Judge(X509Certificate2 certificate, X509Certificate2Collection presentedChain)
         {
-            if (acceptor._validator is null)
+            if (_acceptor._validator is not { } validator)
             {
-                return true; // no CA file: no client certificate requested, none validated (mongod 7.x)
+                return PeerFailure.Other; // a certificate that was never asked for is not judged, so not admitted
             }
 
-            if (certificate is null)
-            {
-                Verdict = new PeerVerdict(PeerFailure.NoCertificate, "no SSL certificate provided by peer");
-                return acceptor._setup.AllowConnectionsWithoutCertificates;
-            }
-
-            // Our own copy: SslStream disposes the certificate it passed in once the handshake fails.
-            Certificate = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-            Verdict = acceptor._validator.Validate(Certificate, chain?.ChainPolicy.ExtraStore);
+            Certificate = certificate;
+            Verdict = validator.Validate(certificate, presentedChain);
             if (Verdict.IsValid)
             {
-                return true;
+                try
+                {
+                    _identity = _acceptor.Describe(certificate, _connectionName);
+                }
+                catch (PeerRejectedException e)
+                {
+                    Verdict = new PeerVerdict(PeerFailure.Other, e.Message); // mongod refuses a peer it cannot name
+                }
             }
 
-            AdmittedInvalid = acceptor._setup.AllowInvalidCertificates;
-            return AdmittedInvalid;
+            AdmittedInvalid = !Verdict.IsValid && _acceptor._setup.AllowInvalidCertificates;
+            return Verdict.IsValid || AdmittedInvalid ? PeerFailure.None : Verdict.Failure;
         }
 
-        public PeerIdentity Identity(TlsAcceptor acceptor, string connectionName, string remote)
+        public void NoCertificate() => Verdict = new PeerVerdict(PeerFailure.NoCertificate, "no SSL certificate provided by peer");
+
+        /// <summary>
+        /// After the handshake: a resumed session sent no certificate, so the one it carries is judged again now
+        /// (same rules, same clock); a client that sent none is recorded as such.
+        /// </summary>
+        public void Complete(TlsServerStream tls)
         {
-            var log = acceptor._log;
+            if (_acceptor._validator is null || Verdict is not null)
+            {
+                return;
+            }
+
+            var certificate = tls.PeerCertificate();
+            if (certificate is null)
+            {
+                NoCertificate(); // OpenSSL already refused this when a certificate is required
+                return;
+            }
+
+            if (!tls.SessionResumed || Judge(certificate, tls.PeerChain()) != PeerFailure.None)
+            {
+                throw new PeerRejectedException(Verdict?.Reason ?? "the client certificate was not judged on this handshake");
+            }
+        }
+
+        public PeerIdentity Identity(string remote)
+        {
+            var log = _acceptor._log;
             if (Verdict is { Failure: PeerFailure.NoCertificate })
             {
-                if (acceptor._setup.SuppressNoCertificateWarning)
+                if (!_acceptor._setup.SuppressNoCertificateWarning)
                 {
-                    return PeerIdentity.None;
+                    log.Warning(LogComponents.Network, 23234, _connectionName, "No SSL certificate provided by peer", ("remote", remote));
                 }
 
-                log.Warning(LogComponents.Network, 23234, connectionName, "No SSL certificate provided by peer", ("remote", remote));
                 return PeerIdentity.None;
             }
 
             if (AdmittedInvalid)
             {
                 // tlsAllowInvalidCertificates: the connection is allowed, but with no subject, so no X.509 login.
-                log.Warning(LogComponents.Network, 23235, connectionName, "SSL peer certificate validation failed", ("reason", Verdict!.Reason), ("remote", remote));
+                log.Warning(LogComponents.Network, 23235, _connectionName, "SSL peer certificate validation failed", ("reason", Verdict!.Reason), ("remote", remote));
                 return PeerIdentity.None;
             }
 
-            if (acceptor._validator is not null && Verdict is null)
-            {
-                // Fail closed: a handshake whose certificate was never judged (a resumed session whose callback did
-                // not run) must not be admitted on the strength of an earlier one.
-                throw new PeerRejectedException("the client certificate was not validated on this handshake");
-            }
-
-            return Certificate is null ? PeerIdentity.None : acceptor.Describe(Certificate, connectionName);
+            return _identity ?? PeerIdentity.None;
         }
     }
 
@@ -209,7 +238,6 @@ public sealed class TlsAcceptor : IDisposable
         catch (Exception e) when (e is NameNormalizationException or MalformedMongoExtensionException or FormatException)
         {
             // mongod fails peer-certificate parsing here, and the connection with it.
-            _log.Error(LogComponents.Network, 23256, connectionName, "SSL peer certificate validation failed", ("error", e.Message));
             throw new PeerRejectedException(e.Message);
         }
 

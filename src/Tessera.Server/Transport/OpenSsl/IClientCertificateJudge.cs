@@ -1,0 +1,14 @@
+using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Tls;
+
+namespace Tessera.Server.Transport.OpenSsl;
+
+/// <summary>Decides, inside one handshake, whether the client's certificate is admitted.</summary>
+internal interface IClientCertificateJudge
+{
+    /// <summary>
+    /// <see cref="PeerFailure.None"/> admits the certificate; anything else ends the handshake with the alert
+    /// <see cref="RefusalAlerts"/> names for it. The judge may keep the certificate it is given.
+    /// </summary>
+    PeerFailure Judge(X509Certificate2 certificate, X509Certificate2Collection presentedChain);
+}

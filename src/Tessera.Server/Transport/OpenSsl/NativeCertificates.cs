@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Tessera.Server.Transport.OpenSsl;
+
+/// <summary>Moves certificates and keys between .NET's objects and OpenSSL's X509 and EVP_PKEY, through DER.</summary>
+internal static unsafe class NativeCertificates
+{
+    /// <summary>A new X509 the caller must free with X509_free.</summary>
+    public static IntPtr ToNative(X509Certificate2 certificate)
+    {
+        var der = certificate.RawData;
+        fixed (byte* start = der)
+        {
+            var cursor = start;
+            var native = LibSsl.d2i_X509(IntPtr.Zero, &cursor, der.Length);
+            return native != IntPtr.Zero ? native : throw new CryptographicException("OpenSSL could not read the certificate " + certificate.Subject);
+        }
+    }
+
+    /// <summary>A .NET copy of an X509 OpenSSL owns (the pointer is not freed here).</summary>
+    public static X509Certificate2 ToManaged(IntPtr certificate)
+    {
+        var length = LibSsl.i2d_X509(certificate, null);
+        if (length <= 0)
+        {
+            throw new CryptographicException("OpenSSL could not encode a peer certificate.");
+        }
+
+        var der = new byte[length];
+        fixed (byte* start = der)
+        {
+            var cursor = start;
+            LibSsl.i2d_X509(certificate, &cursor);
+        }
+
+        return X509CertificateLoader.LoadCertificate(der);
+    }
+
+    /// <summary>.NET copies of every certificate in an OpenSSL STACK_OF(X509); an absent stack gives an empty collection.</summary>
+    public static X509Certificate2Collection ToManagedCollection(IntPtr stack)
+    {
+        var collection = new X509Certificate2Collection();
+        if (stack == IntPtr.Zero)
+        {
+            return collection;
+        }
+
+        var count = LibSsl.OPENSSL_sk_num(stack);
+        for (var i = 0; i < count; i++)
+        {
+            collection.Add(ToManaged(LibSsl.OPENSSL_sk_value(stack, i)));
+        }
+
+        return collection;
+    }
+
+    /// <summary>A new EVP_PKEY with the certificate's private key (the caller frees it); the DER copy is wiped.</summary>
+    public static IntPtr PrivateKeyToNative(X509Certificate2 certificate)
+    {
+        using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetECDsaPrivateKey()
+            ?? (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey()
+            ?? throw new CryptographicException("The server certificate " + certificate.Subject + " has no RSA or ECDSA private key.");
+        var der = key.ExportPkcs8PrivateKey();
+        try
+        {
+            fixed (byte* start = der)
+            {
+                var cursor = start;
+                var native = LibSsl.d2i_AutoPrivateKey(IntPtr.Zero, &cursor, der.Length);
+                return native != IntPtr.Zero ? native : throw new CryptographicException("OpenSSL could not read the server's private key.");
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(der);
+        }
+    }
+}
