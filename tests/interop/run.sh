@@ -32,7 +32,8 @@
 #   user name equal to the subject, user name differing from it* (18 "Authentication failed."),
 #   certificate without a user* (11 Could not find user "CN=bob,..." for db "$external"),
 #   member certificate* (x509: __system@local; keyFile: 18), expired*, revoked with the CRL*, another
-#   CA* and no certificate* (closed connection; log 23256/23255 + 22988), revoked without a CRL (11),
+#   CA* and no certificate* (the TLS alert naming the reason: certificate expired / revoked, unknown ca,
+#   certificate required; log 23256/23255 + 22988), revoked without a CRL (11),
 #   plaintext to requireTLS* (closed; 22988), TLS to --tlsMode disabled* (fails; 22988), users
 #   surviving a restart, and the localhost exception (first user only).
 #
