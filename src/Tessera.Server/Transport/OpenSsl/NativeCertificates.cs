@@ -37,8 +37,8 @@ internal static unsafe class NativeCertificates
         return X509CertificateLoader.LoadCertificate(der);
     }
 
-    /// <summary>.NET copies of every certificate in an OpenSSL STACK_OF(X509); an absent stack gives an empty collection.</summary>
-    public static X509Certificate2Collection ToManagedCollection(IntPtr stack)
+    /// <summary>.NET copies of the certificates in an OpenSSL STACK_OF(X509) but <paramref name="except"/>; an absent stack gives an empty collection.</summary>
+    public static X509Certificate2Collection ToManagedCollection(IntPtr stack, IntPtr except = default)
     {
         var collection = new X509Certificate2Collection();
         if (stack == IntPtr.Zero)
@@ -49,7 +49,11 @@ internal static unsafe class NativeCertificates
         var count = LibSsl.OPENSSL_sk_num(stack);
         for (var i = 0; i < count; i++)
         {
-            collection.Add(ToManaged(LibSsl.OPENSSL_sk_value(stack, i)));
+            var certificate = LibSsl.OPENSSL_sk_value(stack, i);
+            if (certificate != except)
+            {
+                collection.Add(ToManaged(certificate));
+            }
         }
 
         return collection;

@@ -153,8 +153,11 @@ internal sealed unsafe class ServerTlsContext : IDisposable
                 return Refuse(storeContext, PeerFailure.Other); // fail closed
             }
 
-            var certificate = NativeCertificates.ToManaged(LibSsl.X509_STORE_CTX_get0_cert(storeContext));
-            var presented = NativeCertificates.ToManagedCollection(LibSsl.X509_STORE_CTX_get0_untrusted(storeContext));
+            var leaf = LibSsl.X509_STORE_CTX_get0_cert(storeContext);
+            var certificate = NativeCertificates.ToManaged(leaf);
+
+            // The presented chain starts with the leaf itself; it is not copied twice (a copy costs more than the rest).
+            var presented = NativeCertificates.ToManagedCollection(LibSsl.X509_STORE_CTX_get0_untrusted(storeContext), except: leaf);
             var failure = judge.Judge(certificate, presented);
             return failure == PeerFailure.None ? 1 : Refuse(storeContext, failure);
         }
