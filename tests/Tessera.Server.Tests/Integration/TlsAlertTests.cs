@@ -78,6 +78,45 @@ public sealed class TlsAlertTests : IClassFixture<TestPki>
         Assert.True(server.Logged(23255));
     }
 
+    [Fact]
+    public async Task A_disabled_tls_1_3_gets_a_protocol_version_alert()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, s => s with { EnabledProtocols = System.Security.Authentication.SslProtocols.Tls12 });
+        var output = await OpenSslClient.RunAsync(server.Port, ["-CAfile", _pki.CaFile, "-cert", _pki.Alice, "-tls1_3", "-ign_eof"]);
+        Assert.True(output.Contains("alert protocol version", StringComparison.Ordinal), output);
+        var twelve = await OpenSslClient.RunAsync(server.Port, ["-CAfile", _pki.CaFile, "-cert", _pki.Alice, "-tls1_2"], linger: TimeSpan.FromMilliseconds(300));
+        Assert.True(twelve.Contains("New, TLSv1.2", StringComparison.Ordinal), twelve);
+    }
+
+    [Fact]
+    public async Task Garbage_after_a_tls_record_header_ends_that_connection_only()
+    {
+        await using var server = await RunningServer.StartAsync(_pki);
+        using (var bad = new System.Net.Sockets.TcpClient())
+        {
+            await bad.ConnectAsync(System.Net.IPAddress.Loopback, server.Port);
+            var garbage = new byte[600];
+            new Random(7).NextBytes(garbage);
+            garbage[0] = 0x16; // a handshake record of TLS 1.2, then noise
+            garbage[1] = 3;
+            garbage[2] = 3;
+            garbage[3] = 0;
+            garbage[4] = 200;
+            var stream = bad.GetStream();
+            await stream.WriteAsync(garbage);
+            var reply = new byte[64];
+            while (await stream.ReadAsync(reply) > 0)
+            {
+                // an alert at most, then the end of the stream
+            }
+        }
+
+        Assert.True(server.Logged(22988, e => e.Attributes["error"] is Dictionary<string, object> error && ((string)error["errmsg"]).StartsWith("SSL handshake failed", StringComparison.Ordinal)),
+            string.Join("\n", server.Log.Select(Server.Logging.ServerLog.Render)));
+        var good = await OpenSslClient.RunAsync(server.Port, ["-CAfile", _pki.CaFile, "-cert", _pki.Alice], linger: TimeSpan.FromMilliseconds(300));
+        Assert.True(good.Contains("New, TLSv1.3", StringComparison.Ordinal), good);
+    }
+
     [Theory]
     [MemberData(nameof(Versions))]
     public async Task A_resumed_session_logs_in_as_its_certificates_subject(string version)
