@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Storage.Indexes;
 
 namespace Tessera.Storage;
 
@@ -26,4 +27,14 @@ public interface IDocumentReader
     IEnumerable<BsonDocument> ScanInIdOrder(NamespaceString ns);
 
     long Count(NamespaceString ns);
+
+    /// <summary>The collection's indexes, <c>_id_</c> first; none when the collection does not exist.</summary>
+    IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns);
+
+    /// <summary>
+    /// The documents with a key in <paramref name="range"/> of the named index, in index order (reversed on
+    /// request), each once. Throws IndexNotFound (27) for an unknown index. The caller still applies its filter:
+    /// a multikey document is found by any of its keys.
+    /// </summary>
+    IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false);
 }

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Storage.Indexes;
 
 namespace Tessera.Storage;
 
@@ -16,12 +17,24 @@ public interface IDocumentWriter
 
     /// <summary>
     /// Stores a document that has an _id, creating the collection if needed (as a MongoDB insert does).
-    /// Throws <see cref="DuplicateKeyException"/> if a document with an equal _id exists.
+    /// Throws <see cref="DuplicateKeyException"/> if a document with an equal _id, or an equal key in a unique
+    /// index, exists.
     /// </summary>
     void Insert(NamespaceString ns, BsonDocument document);
 
     /// <summary>Replaces the document with the same _id; false if there was none.</summary>
     bool Replace(NamespaceString ns, BsonDocument document);
+
+    /// <summary>
+    /// Creates and builds an index, creating the collection if needed; false when an identical index exists.
+    /// Throws <see cref="DuplicateKeyException"/> when a unique index meets existing duplicates (nothing is
+    /// created), IndexKeySpecsConflict (86) for a name taken by another definition, IndexOptionsConflict (85)
+    /// for the same key pattern under another name or options.
+    /// </summary>
+    bool CreateIndex(NamespaceString ns, IndexSpec index);
+
+    /// <summary>Drops an index by name; false if there was none. The _id index cannot be dropped (72).</summary>
+    bool DropIndex(NamespaceString ns, string indexName);
 
     /// <summary>Deletes the document with this _id; false if there was none.</summary>
     bool DeleteById(NamespaceString ns, BsonValue id);

@@ -4,6 +4,12 @@ namespace Tessera.Storage;
 public static class StorageErrorCodes
 {
     public const int BadValue = 2;
+    public const int IndexNotFound = 27;
+    public const int CannotCreateIndex = 67;
+    public const int InvalidOptions = 72;
+    public const int IndexOptionsConflict = 85;
+    public const int IndexKeySpecsConflict = 86;
+    public const int CannotIndexParallelArrays = 171;
     public const int NonExistentPath = 29;
     public const int NamespaceExists = 48;
     public const int InvalidNamespace = 73;

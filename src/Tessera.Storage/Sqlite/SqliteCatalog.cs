@@ -78,6 +78,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
             return false;
         }
 
+        new SqliteIndexes(session).DropAllOf(entry.Id);
         session.Execute("DELETE FROM documents WHERE collection_id = $id", ("$id", entry.Id));
         session.Execute("DELETE FROM collections WHERE id = $id", ("$id", entry.Id));
         return true;
@@ -86,6 +87,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
     public bool DropDatabase(string databaseName)
     {
         NamespaceRules.ValidateDatabaseName(databaseName);
+        new SqliteIndexes(session).DropAllOfDatabase(databaseName);
         session.Execute(
             "DELETE FROM documents WHERE collection_id IN (SELECT id FROM collections WHERE database_name = $db)",
             ("$db", databaseName));

@@ -1,5 +1,6 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
+using Tessera.Storage.Indexes;
 using Tessera.Storage.Keys;
 
 namespace Tessera.Storage.Sqlite;
@@ -11,6 +12,7 @@ namespace Tessera.Storage.Sqlite;
 internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentReader, IDocumentWriter
 {
     private readonly SqliteCatalog _catalog = new(session);
+    private readonly SqliteIndexes _indexes = new(session);
 
     public IReadOnlyList<string> ListDatabaseNames() => _catalog.ListDatabaseNames();
 
@@ -55,6 +57,45 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             ? (long)session.Scalar("SELECT COUNT(*) FROM documents WHERE collection_id = $c", ("$c", collection.Id))!
             : 0;
 
+    public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) =>
+        _catalog.Find(ns) is { } collection ? [IndexSpec.Id, .. _indexes.List(collection.Id).Select(i => i.Spec)] : [];
+
+    public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        if (_catalog.Find(ns) is not { } collection)
+        {
+            return [];
+        }
+
+        if (indexName == IndexSpec.IdIndexName)
+        {
+            return ScanIds(collection, range.ToKeyRange(IndexSpec.Id), reverse);
+        }
+
+        var (id, spec) = _indexes.List(collection.Id).FirstOrDefault(i => i.Spec.Name == indexName);
+        return spec is null
+            ? throw new StorageException(StorageErrorCodes.IndexNotFound, "IndexNotFound", $"index not found with name [{indexName}]")
+            : _indexes.Scan(collection, id, spec, range, reverse);
+    }
+
+    public bool CreateIndex(NamespaceString ns, IndexSpec index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var collection = _catalog.Find(ns) ?? _catalog.Create(ns, []);
+        return _indexes.Create(collection, index);
+    }
+
+    public bool DropIndex(NamespaceString ns, string indexName)
+    {
+        if (indexName == IndexSpec.IdIndexName)
+        {
+            throw new StorageException(StorageErrorCodes.InvalidOptions, "InvalidOptions", "cannot drop _id index");
+        }
+
+        return _catalog.Find(ns) is { } collection && _indexes.Drop(collection.Id, indexName);
+    }
+
     public CollectionInfo CreateCollection(NamespaceString ns, BsonDocument? options = null) =>
         _catalog.Create(ns, options ?? []).Info;
 
@@ -65,39 +106,70 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
     public void Insert(NamespaceString ns, BsonDocument document)
     {
         var id = DocumentIdRules.IdOf(document);
+        var idKey = IndexKeyEncoder.Encode(id);
         var collection = _catalog.Find(ns) ?? _catalog.Create(ns, []);
+
+        // Index keys are made and checked before anything is written, so a refused document leaves no trace.
+        var entries = _indexes.Prepare(collection, document, idKey);
 
         // ON CONFLICT DO NOTHING turns a duplicate into "no row changed", leaving the transaction
         // usable for the next document of an unordered insert.
         var inserted = session.Execute(
             "INSERT INTO documents (collection_id, id_key, document) VALUES ($c, $k, $d) ON CONFLICT DO NOTHING",
             ("$c", collection.Id),
-            ("$k", IndexKeyEncoder.Encode(id)),
+            ("$k", idKey),
             ("$d", document.ToBson()));
         if (inserted == 0)
         {
             throw new DuplicateKeyException(ns, id);
         }
+
+        _indexes.Add(entries, idKey);
     }
 
     public bool Replace(NamespaceString ns, BsonDocument document)
     {
         var id = DocumentIdRules.IdOf(document);
-        return _catalog.Find(ns) is { } collection
-            && session.Execute(
-                "UPDATE documents SET document = $d WHERE collection_id = $c AND id_key = $k",
-                ("$c", collection.Id),
-                ("$k", IndexKeyEncoder.Encode(id)),
-                ("$d", document.ToBson())) > 0;
+        if (_catalog.Find(ns) is not { } collection || FindById(ns, id) is not { } old)
+        {
+            return false;
+        }
+
+        var idKey = IndexKeyEncoder.Encode(id);
+        var entries = _indexes.Prepare(collection, document, idKey);
+        session.Execute(
+            "UPDATE documents SET document = $d WHERE collection_id = $c AND id_key = $k",
+            ("$c", collection.Id),
+            ("$k", idKey),
+            ("$d", document.ToBson()));
+        _indexes.Remove(collection.Id, old, idKey);
+        _indexes.Add(entries, idKey);
+        return true;
     }
 
     public bool DeleteById(NamespaceString ns, BsonValue id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _catalog.Find(ns) is { } collection
-            && session.Execute(
-                "DELETE FROM documents WHERE collection_id = $c AND id_key = $k",
-                ("$c", collection.Id),
-                ("$k", IndexKeyEncoder.Encode(id))) > 0;
+        if (_catalog.Find(ns) is not { } collection || FindById(ns, id) is not { } old)
+        {
+            return false;
+        }
+
+        var idKey = IndexKeyEncoder.Encode(id);
+        session.Execute("DELETE FROM documents WHERE collection_id = $c AND id_key = $k", ("$c", collection.Id), ("$k", idKey));
+        _indexes.Remove(collection.Id, old, idKey);
+        return true;
+    }
+
+    private IEnumerable<BsonDocument> ScanIds(CatalogEntry collection, (byte[] From, byte[]? To) keys, bool reverse)
+    {
+        using var command = session.Command(
+            $"SELECT document FROM documents WHERE collection_id = $c AND id_key >= $from {(keys.To is null ? string.Empty : "AND id_key < $to")} ORDER BY id_key {(reverse ? "DESC" : "ASC")}",
+            ("$c", collection.Id), ("$from", keys.From), ("$to", keys.To));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return BsonSerializer.Deserialize<BsonDocument>(reader.GetFieldValue<byte[]>(0));
+        }
     }
 }

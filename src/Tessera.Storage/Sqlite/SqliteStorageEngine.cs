@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
+using Tessera.Storage.Indexes;
 
 namespace Tessera.Storage.Sqlite;
 
@@ -114,6 +115,28 @@ public sealed class SqliteStorageEngine : IStorageEngine
     }
 
     public long Count(NamespaceString ns) => Read(store => store.Count(ns));
+
+    public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) => Read(store => store.ListIndexes(ns));
+
+    public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return Scan();
+
+        // As ScanInIdOrder: the connection lives as long as the enumeration.
+        IEnumerable<BsonDocument> Scan()
+        {
+            using var connection = OpenConnection();
+            foreach (var document in new SqliteDocumentStore(new SqliteSession(connection, null)).ScanIndex(ns, indexName, range, reverse))
+            {
+                yield return document;
+            }
+        }
+    }
+
+    public bool CreateIndex(NamespaceString ns, IndexSpec index) => Write(transaction => transaction.CreateIndex(ns, index));
+
+    public bool DropIndex(NamespaceString ns, string indexName) => Write(transaction => transaction.DropIndex(ns, indexName));
 
     public CollectionInfo CreateCollection(NamespaceString ns, BsonDocument? options = null) =>
         Write(transaction => transaction.CreateCollection(ns, options));

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using MongoDB.Bson;
+using Tessera.Storage.Indexes;
 
 namespace Tessera.Storage.Sqlite;
 
@@ -65,6 +66,15 @@ internal sealed class SqliteStorageTransaction : IStorageTransaction
     public IEnumerable<BsonDocument> ScanInIdOrder(NamespaceString ns) => Store.ScanInIdOrder(ns);
 
     public long Count(NamespaceString ns) => Store.Count(ns);
+
+    public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) => Store.ListIndexes(ns);
+
+    public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false) =>
+        Store.ScanIndex(ns, indexName, range, reverse);
+
+    public bool CreateIndex(NamespaceString ns, IndexSpec index) => Writable.CreateIndex(ns, index);
+
+    public bool DropIndex(NamespaceString ns, string indexName) => Writable.DropIndex(ns, indexName);
 
     public CollectionInfo CreateCollection(NamespaceString ns, BsonDocument? options = null) => Writable.CreateCollection(ns, options);
 
