@@ -30,7 +30,16 @@ internal sealed class TlsServerStream : Stream
         ArgumentNullException.ThrowIfNull(context);
         _transport = transport;
         _judge = GCHandle.Alloc(judge);
-        _ssl = context.NewConnection(_judge);
+        try
+        {
+            _ssl = context.NewConnection(_judge);
+        }
+        catch
+        {
+            _judge.Free();
+            throw;
+        }
+
         _fromClient = LibSsl.BIO_new(LibSsl.BIO_s_mem());
         _toClient = LibSsl.BIO_new(LibSsl.BIO_s_mem());
         if (_fromClient == IntPtr.Zero || _toClient == IntPtr.Zero)
