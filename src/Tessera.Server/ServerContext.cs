@@ -3,14 +3,16 @@ using Tessera.Server.Commands;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Users;
+using Tessera.Storage;
 
 namespace Tessera.Server;
 
-/// <summary>What every connection and command shares: the setup, the log, the users and the command table.</summary>
+/// <summary>What every connection and command shares: the setup, the log, the users, the storage and the command table.</summary>
 public sealed class ServerContext
 {
-    public ServerContext(ServerSetup setup, ServerLog log, IUserStore users, CommandTable? commands = null, TimeProvider? time = null)
+    public ServerContext(ServerSetup setup, ServerLog log, IUserStore users, CommandTable? commands = null, TimeProvider? time = null, IStorageEngine? storage = null)
     {
+        StorageEngine = storage;
         Setup = setup;
         Log = log;
         Users = users;
@@ -33,4 +35,11 @@ public sealed class ServerContext
     public DateTimeOffset StartedAt { get; }
 
     public X509Authenticator Authenticator { get; }
+
+    /// <summary>Where the data lives (the same engine that holds admin.system.users); null only for servers built without one.</summary>
+    public IStorageEngine? StorageEngine { get; }
+
+    /// <summary>The storage engine, for the data commands.</summary>
+    public IStorageEngine Storage => StorageEngine
+        ?? throw new CommandException(ErrorCode.InternalError, "this server was started without a storage engine; start it with --dbpath");
 }

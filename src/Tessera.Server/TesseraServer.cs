@@ -5,6 +5,7 @@ using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Transport;
 using Tessera.Server.Users;
+using Tessera.Storage;
 
 namespace Tessera.Server;
 
@@ -23,11 +24,11 @@ public sealed class TesseraServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private long _lastConnectionId;
 
-    public TesseraServer(ServerSetup setup, ServerLog log, IUserStore users)
+    public TesseraServer(ServerSetup setup, ServerLog log, IUserStore users, IStorageEngine? storage = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         StartupChecks.Run(setup, log);
-        _context = new ServerContext(setup, log, users);
+        _context = new ServerContext(setup, log, users, storage: storage);
         _tls = setup.TlsMode == TlsMode.Disabled ? null : new TlsAcceptor(setup, log);
     }
 

@@ -28,6 +28,9 @@ public interface IDocumentReader
 
     long Count(NamespaceString ns);
 
+    /// <summary>The BSON size of every document in the database, in bytes (listDatabases' sizeOnDisk, dbStats' dataSize).</summary>
+    long DataSize(string databaseName);
+
     /// <summary>The collection's indexes, <c>_id_</c> first; none when the collection does not exist.</summary>
     IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns);
 

@@ -17,4 +17,7 @@ public static class WireLimits
 
     /// <summary>How deeply documents and arrays may nest (mongod's default maxBSONDepth).</summary>
     public const int MaxNestingDepth = 200;
+
+    /// <summary>hello's maxWriteBatchSize: the most operations one write command may carry.</summary>
+    public const int MaxWriteBatchSize = 100_000;
 }

@@ -23,7 +23,7 @@ internal static class ServerHost
         }
 
         var log = new ServerLog(output);
-        await using var server = new TesseraServer(setup, log, users);
+        await using var server = new TesseraServer(setup, log, users, storage);
         await server.StartAsync().ConfigureAwait(false);
         if (dev is not null)
         {

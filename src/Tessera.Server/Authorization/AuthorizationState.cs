@@ -114,6 +114,13 @@ public sealed class AuthorizationState
         });
     }
 
+    /// <summary>
+    /// Whether any privilege covers the collection (what <c>listCollections</c> with
+    /// <c>authorizedCollections</c> filters by).
+    /// </summary>
+    public bool IsAuthorizedForAnyActionOnNamespace(string database, string collection) =>
+        ResourceSearchList.For(ResourcePattern.ForNamespace(database, collection)).Any(_privilegesByResource.ContainsKey);
+
     /// <summary><c>authenticatedUserRoles</c>: <c>[{role, db}, …]</c>.</summary>
     public BsonArray RolesToBson() => new(Roles.Select(role => role.ToBsonDocument()));
 

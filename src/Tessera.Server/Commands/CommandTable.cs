@@ -27,6 +27,10 @@ public sealed class CommandTable
         .. DiagnosticCommands.All,
         .. SessionCommands.All,
         .. UserManagementCommands.All,
+        .. DatabaseCommands.All,
+        .. CollectionCommands.All,
+        .. IndexCommands.All,
+        .. InsertCommand.All,
     ]);
 
     public IEnumerable<string> Names => _commands.Keys;

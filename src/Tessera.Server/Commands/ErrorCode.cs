@@ -12,9 +12,13 @@ public sealed record ErrorCode(int Code, string Name)
     public static readonly ErrorCode ProtocolError = new(17, "ProtocolError");
     public static readonly ErrorCode AuthenticationFailed = new(18, "AuthenticationFailed");
     public static readonly ErrorCode NamespaceNotFound = new(26, "NamespaceNotFound");
+    public static readonly ErrorCode IndexNotFound = new(27, "IndexNotFound");
     public static readonly ErrorCode RoleNotFound = new(31, "RoleNotFound");
     public static readonly ErrorCode CommandNotFound = new(59, "CommandNotFound");
     public static readonly ErrorCode InvalidOptions = new(72, "InvalidOptions");
+    public static readonly ErrorCode InvalidNamespace = new(73, "InvalidNamespace");
+    public static readonly ErrorCode InvalidIndexSpecificationOption = new(197, "InvalidIndexSpecificationOption");
+    public static readonly ErrorCode IllegalOperation = new(20, "IllegalOperation");
     public static readonly ErrorCode MechanismUnavailable = new(334, "MechanismUnavailable");
     public static readonly ErrorCode DuplicateKey = new(11000, "DuplicateKey");
     public static readonly ErrorCode Location51003 = new(51003, "Location51003");

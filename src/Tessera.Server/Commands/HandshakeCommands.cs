@@ -28,7 +28,7 @@ public static class HandshakeCommands
         reply.Add(legacy ? "ismaster" : "isWritablePrimary", true);
         reply.Add("maxBsonObjectSize", WireLimits.MaxBsonObjectSize);
         reply.Add("maxMessageSizeBytes", WireLimits.MaxMessageSizeBytes);
-        reply.Add("maxWriteBatchSize", 100_000);
+        reply.Add("maxWriteBatchSize", WireLimits.MaxWriteBatchSize);
         reply.Add("localTime", new BsonDateTime(context.Server.Time.GetUtcNow().UtcDateTime));
         reply.Add("logicalSessionTimeoutMinutes", 30);
         reply.Add("connectionId", connection.Id);

@@ -57,6 +57,11 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             ? (long)session.Scalar("SELECT COUNT(*) FROM documents WHERE collection_id = $c", ("$c", collection.Id))!
             : 0;
 
+    public long DataSize(string databaseName) =>
+        (long)session.Scalar(
+            "SELECT COALESCE(SUM(LENGTH(d.document)), 0) FROM documents d JOIN collections c ON c.id = d.collection_id WHERE c.database_name = $db",
+            ("$db", databaseName))!;
+
     public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) =>
         _catalog.Find(ns) is { } collection ? [IndexSpec.Id, .. _indexes.List(collection.Id).Select(i => i.Spec)] : [];
 

@@ -116,6 +116,8 @@ public sealed class SqliteStorageEngine : IStorageEngine
 
     public long Count(NamespaceString ns) => Read(store => store.Count(ns));
 
+    public long DataSize(string databaseName) => Read(store => store.DataSize(databaseName));
+
     public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) => Read(store => store.ListIndexes(ns));
 
     public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false)

@@ -67,6 +67,8 @@ internal sealed class SqliteStorageTransaction : IStorageTransaction
 
     public long Count(NamespaceString ns) => Store.Count(ns);
 
+    public long DataSize(string databaseName) => Store.DataSize(databaseName);
+
     public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) => Store.ListIndexes(ns);
 
     public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false) =>

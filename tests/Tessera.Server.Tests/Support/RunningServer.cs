@@ -15,12 +15,14 @@ namespace Tessera.Server.Tests.Support;
 public sealed class RunningServer : IAsyncDisposable
 {
     private readonly TesseraServer _server;
+    private readonly StorageDirectory? _storage;
 
-    private RunningServer(TesseraServer server, ConcurrentQueue<LogEntry> log, IUserStore users)
+    private RunningServer(TesseraServer server, ConcurrentQueue<LogEntry> log, IUserStore users, StorageDirectory? storage)
     {
         _server = server;
         Log = log;
         Users = users;
+        _storage = storage;
     }
 
     public ConcurrentQueue<LogEntry> Log { get; }
@@ -32,7 +34,7 @@ public sealed class RunningServer : IAsyncDisposable
     public ServerContext Context => _server.Context;
 
     /// <summary>requireTLS with the PKI's CA, X.509 auth on, alice as a readWrite user, unless the test changes it.</summary>
-    public static async Task<RunningServer> StartAsync(TestPki pki, Func<ServerSetup, ServerSetup>? adjust = null, IUserStore? users = null)
+    public static async Task<RunningServer> StartAsync(TestPki pki, Func<ServerSetup, ServerSetup>? adjust = null, IUserStore? users = null, bool withStorage = false)
     {
         var serverCertificate = CertificateKeyFile.Load(pki.ServerFile, null);
         var setup = new ServerSetup
@@ -55,9 +57,10 @@ public sealed class RunningServer : IAsyncDisposable
         var log = new ConcurrentQueue<LogEntry>();
         var serverLog = new ServerLog(null);
         serverLog.Written += log.Enqueue;
-        var server = new TesseraServer(setup, serverLog, users);
+        var storage = withStorage ? new StorageDirectory() : null;
+        var server = new TesseraServer(setup, serverLog, users, storage?.Engine);
         await server.StartAsync();
-        return new RunningServer(server, log, users) { CaFile = pki.CaFile };
+        return new RunningServer(server, log, users, storage) { CaFile = pki.CaFile };
     }
 
     public bool Logged(int id, Func<LogEntry, bool>? where = null) => Log.Any(e => e.Id == id && (where is null || where(e)));
@@ -69,5 +72,28 @@ public sealed class RunningServer : IAsyncDisposable
 
     internal string CaFile { get; set; } = string.Empty;
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    /// <summary>The SQLite engine behind the data commands (with <c>withStorage</c>).</summary>
+    public Storage.IStorageEngine Storage => _storage?.Engine ?? throw new InvalidOperationException("started without storage");
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _storage?.Dispose();
+    }
+
+    /// <summary>A real SQLite data directory for one server, removed afterwards.</summary>
+    private sealed class StorageDirectory : IDisposable
+    {
+        private readonly string _path = System.IO.Directory.CreateTempSubdirectory("tessera-data-").FullName;
+
+        public StorageDirectory() => Engine = Tessera.Storage.Sqlite.SqliteStorageEngine.Open(_path);
+
+        public Tessera.Storage.Sqlite.SqliteStorageEngine Engine { get; }
+
+        public void Dispose()
+        {
+            Engine.Dispose();
+            System.IO.Directory.Delete(_path, recursive: true);
+        }
+    }
 }

@@ -1,0 +1,113 @@
+using MongoDB.Bson;
+using Tessera.Server.Authorization;
+using Tessera.Storage;
+using Tessera.Storage.Indexes;
+
+namespace Tessera.Server.Commands;
+
+/// <summary>create, drop and listCollections.</summary>
+public static class CollectionCommands
+{
+    private static readonly HashSet<string> CommandFields = new(StringComparer.Ordinal) { "$db", "lsid", "$clusterTime", "writeConcern", "comment", "$readPreference", "txnNumber", "autocommit", "apiVersion", "apiStrict", "apiDeprecationErrors" };
+
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        new("create", Create, IsAuthorized: CollectionArgument.Requires(ActionType.CreateCollection)),
+        new("drop", Drop, IsAuthorized: CollectionArgument.Requires(ActionType.DropCollection)),
+        new("listCollections", ListCollections, IsAuthorized: MayListCollections),
+    ];
+
+    private static BsonDocument Create(CommandContext context)
+    {
+        var ns = CollectionArgument.Writable(context);
+        var options = new BsonDocument(context.Command.Skip(1).Where(e => !CommandFields.Contains(e.Name)));
+        context.Server.Storage.CreateCollection(ns, options); // NamespaceExists (48) when it exists
+        return [];
+    }
+
+    private static BsonDocument Drop(CommandContext context)
+    {
+        var ns = CollectionArgument.Writable(context);
+        var storage = context.Server.Storage;
+        var indexes = storage.ListIndexes(ns).Count;
+
+        // mongod 7.0 and later: dropping a collection that does not exist is not an error.
+        return storage.DropCollection(ns)
+            ? new BsonDocument { { "nIndexesWas", indexes }, { "ns", ns.ToString() } }
+            : [];
+    }
+
+    // Without listCollections on the database, a user may still list the collections it can use, by name
+    // (authorizedCollections with nameOnly), as in mongod.
+    private static bool MayListCollections(CommandContext context) =>
+        context.Authorization.IsAuthorizedForActionsOnDatabase(context.Database, ActionType.ListCollections)
+        || (context.OptionalBool("authorizedCollections") && context.OptionalBool("nameOnly"));
+
+    private static BsonDocument ListCollections(CommandContext context)
+    {
+        var filter = context.Command.GetValue("filter", new BsonDocument());
+        if (!filter.IsBsonDocument)
+        {
+            throw new CommandException(ErrorCode.TypeMismatch,
+                $"BSON field 'listCollections.filter' is the wrong type '{BsonTypeNames.Of(filter)}', expected type 'object'");
+        }
+
+        var nameOnly = context.OptionalBool("nameOnly");
+        var everything = !context.Server.Setup.AuthorizationEnabled
+            || context.Authorization.IsAuthorizedForActionsOnDatabase(context.Database, ActionType.ListCollections);
+        var batch = context.Server.Storage.ListCollections(context.Database)
+            .Where(c => everything || context.Authorization.IsAuthorizedForAnyActionOnNamespace(c.Namespace.DatabaseName, c.Namespace.CollectionName))
+            .Select(c => Describe(c, nameOnly))
+            .Where(c => CatalogFilter.Matches(filter.AsBsonDocument, c))
+            .ToList();
+        return CursorReply.Single($"{context.Database}.$cmd.listCollections", batch);
+    }
+
+    private static BsonDocument Describe(CollectionInfo collection, bool nameOnly)
+    {
+        var entry = new BsonDocument { { "name", collection.Namespace.CollectionName }, { "type", "collection" } };
+        if (nameOnly)
+        {
+            return entry;
+        }
+
+        entry.Add("options", collection.Options.DeepClone());
+        entry.Add("info", new BsonDocument { { "readOnly", false }, { "uuid", new BsonBinaryData(collection.Uuid, GuidRepresentation.Standard) } });
+        entry.Add("idIndex", IndexSpec.Id.ToDocument());
+        return entry;
+    }
+}
+
+/// <summary>A reply whose whole result fits the first batch: cursor id 0, nothing to getMore.</summary>
+internal static class CursorReply
+{
+    public static BsonDocument Single(string ns, IEnumerable<BsonDocument> batch) =>
+        new("cursor", new BsonDocument { { "id", 0L }, { "ns", ns }, { "firstBatch", new BsonArray(batch) } });
+}
+
+/// <summary>
+/// The filter of listCollections and listIndexes: equality on top-level fields (<c>{ name: "orders" }</c>,
+/// <c>{ type: "collection" }</c>), the form drivers send. Query operators are refused with a clear error until the
+/// catalog commands use the query engine.
+/// </summary>
+internal static class CatalogFilter
+{
+    public static bool Matches(BsonDocument filter, BsonDocument entry)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name.StartsWith('$') || element.Value is BsonDocument document && document.Names.Any(n => n.StartsWith('$')))
+            {
+                throw new CommandException(ErrorCode.BadValue,
+                    $"this filter is not supported on the catalog yet: {element.ToBsonDocument()}; use equality on name or type, e.g. {{ name: \"orders\" }}");
+            }
+
+            if (!entry.TryGetValue(element.Name, out var value) || !value.Equals(element.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

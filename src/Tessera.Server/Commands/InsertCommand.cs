@@ -1,0 +1,108 @@
+using MongoDB.Bson;
+using Tessera.Server.Authorization;
+using Tessera.Storage;
+
+namespace Tessera.Server.Commands;
+
+/// <summary>
+/// insert: ordered (stop at the first error) or unordered (go on), with per-document write errors in mongod's
+/// shape. The whole batch commits in one storage transaction, so it is durable on disk (one flush) before the
+/// reply; a refused document is undone alone.
+/// </summary>
+public static class InsertCommand
+{
+    public static IReadOnlyList<CommandDefinition> All { get; } =
+    [
+        new("insert", Insert, IsAuthorized: CollectionArgument.Requires(ActionType.Insert)),
+    ];
+
+    private static BsonDocument Insert(CommandContext context)
+    {
+        var ns = CollectionArgument.Writable(context);
+        if (!context.Command.TryGetValue("documents", out var value) || value is not BsonArray documents)
+        {
+            throw new CommandException(ErrorCode.FailedToParse, "BSON field 'insert.documents' is missing but a required field");
+        }
+
+        if (documents.Count == 0 || documents.Count > Wire.WireLimits.MaxWriteBatchSize)
+        {
+            throw new CommandException(new ErrorCode(10413, "Location10413"),
+                $"Write batch sizes must be between 1 and {Wire.WireLimits.MaxWriteBatchSize}. Got {documents.Count} operations.");
+        }
+
+        var ordered = !context.Command.TryGetValue("ordered", out var orderedValue) || orderedValue.ToBoolean();
+        var errors = new BsonArray();
+        var inserted = 0;
+        using (var transaction = context.Server.Storage.BeginTransaction())
+        {
+            for (var i = 0; i < documents.Count; i++)
+            {
+                try
+                {
+                    transaction.Insert(ns, WithId(documents[i]));
+                    inserted++;
+                }
+                catch (Exception e) when (e is StorageException or CommandException)
+                {
+                    errors.Add(WriteError(i, e));
+                    if (ordered)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        var reply = new BsonDocument("n", inserted);
+        if (errors.Count > 0)
+        {
+            reply.Add("writeErrors", errors);
+        }
+
+        return reply;
+    }
+
+    // mongod puts a generated ObjectId first when the client sent no _id (drivers usually send one).
+    private static BsonDocument WithId(BsonValue value)
+    {
+        if (value is not BsonDocument document)
+        {
+            throw new CommandException(ErrorCode.TypeMismatch, $"BSON field 'insert.documents' contains an element of type {BsonTypeNames.Of(value)}, expected object");
+        }
+
+        if (!document.TryGetValue("_id", out var id))
+        {
+            var withId = new BsonDocument("_id", ObjectId.GenerateNewId());
+            withId.AddRange(document);
+            return withId;
+        }
+
+        return id is BsonArray or BsonRegularExpression
+            ? throw new CommandException(new ErrorCode(53, "InvalidIdField"), $"The '_id' value cannot be of type {BsonTypeNames.Of(id)}")
+            : document;
+    }
+
+    private static BsonDocument WriteError(int index, Exception error)
+    {
+        var entry = new BsonDocument("index", index);
+        switch (error)
+        {
+            case DuplicateKeyException duplicate:
+                entry.Add("code", duplicate.Code);
+                entry.Add("keyPattern", duplicate.KeyPattern);
+                entry.Add("keyValue", duplicate.KeyValue);
+                break;
+            case StorageException storage:
+                entry.Add("code", storage.Code);
+                break;
+            case CommandException command:
+                entry.Add("code", command.Error.Code);
+                break;
+        }
+
+        entry.Add("errmsg", error.Message);
+        return entry;
+    }
+}
