@@ -1,5 +1,6 @@
 using Tessera.Server.Authentication;
 using Tessera.Server.Commands;
+using Tessera.Server.Cursors;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Users;
@@ -20,6 +21,7 @@ public sealed class ServerContext
         Time = time ?? TimeProvider.System;
         StartedAt = Time.GetUtcNow();
         Authenticator = new X509Authenticator(setup, users, log);
+        Cursors = new CursorManager(Time, setup.CursorTimeout);
     }
 
     public ServerSetup Setup { get; }
@@ -35,6 +37,9 @@ public sealed class ServerContext
     public DateTimeOffset StartedAt { get; }
 
     public X509Authenticator Authenticator { get; }
+
+    /// <summary>The open cursors of every connection (getMore may come on another connection of the same user).</summary>
+    public CursorManager Cursors { get; }
 
     /// <summary>Where the data lives (the same engine that holds admin.system.users); null only for servers built without one.</summary>
     public IStorageEngine? StorageEngine { get; }

@@ -89,6 +89,7 @@ public sealed class TesseraServer : IAsyncDisposable
 
         await Task.WhenAll(open).ConfigureAwait(false);
         _tls?.Dispose();
+        _context.Cursors.Dispose();
         _stopping.Dispose();
     }
 

@@ -60,7 +60,7 @@ public static class CollectionCommands
             .Select(c => Describe(c, nameOnly))
             .Where(c => CatalogFilter.Matches(filter.AsBsonDocument, c))
             .ToList();
-        return CursorReply.Single($"{context.Database}.$cmd.listCollections", batch);
+        return CursorCommands.FirstBatch(context, $"{context.Database}.$cmd.listCollections", batch);
     }
 
     private static BsonDocument Describe(CollectionInfo collection, bool nameOnly)
@@ -76,13 +76,6 @@ public static class CollectionCommands
         entry.Add("idIndex", IndexSpec.Id.ToDocument());
         return entry;
     }
-}
-
-/// <summary>A reply whose whole result fits the first batch: cursor id 0, nothing to getMore.</summary>
-internal static class CursorReply
-{
-    public static BsonDocument Single(string ns, IEnumerable<BsonDocument> batch) =>
-        new("cursor", new BsonDocument { { "id", 0L }, { "ns", ns }, { "firstBatch", new BsonArray(batch) } });
 }
 
 /// <summary>

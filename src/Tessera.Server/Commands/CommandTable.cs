@@ -31,6 +31,7 @@ public sealed class CommandTable
         .. CollectionCommands.All,
         .. IndexCommands.All,
         .. InsertCommand.All,
+        .. CursorCommands.All,
     ]);
 
     public IEnumerable<string> Names => _commands.Keys;

@@ -13,6 +13,8 @@ public sealed record ErrorCode(int Code, string Name)
     public static readonly ErrorCode AuthenticationFailed = new(18, "AuthenticationFailed");
     public static readonly ErrorCode NamespaceNotFound = new(26, "NamespaceNotFound");
     public static readonly ErrorCode IndexNotFound = new(27, "IndexNotFound");
+    public static readonly ErrorCode CursorNotFound = new(43, "CursorNotFound");
+    public static readonly ErrorCode CursorInUse = new(292, "CursorInUse");
     public static readonly ErrorCode RoleNotFound = new(31, "RoleNotFound");
     public static readonly ErrorCode CommandNotFound = new(59, "CommandNotFound");
     public static readonly ErrorCode InvalidOptions = new(72, "InvalidOptions");

@@ -37,6 +37,9 @@ public sealed record ServerParameters
 
     public bool OcspEnabled { get; init; } = true;
 
+    /// <summary>An idle cursor is closed after this many milliseconds (mongod's default, 10 minutes).</summary>
+    public int CursorTimeoutMillis { get; init; } = 600_000;
+
     /// <summary>mongod's localhost exception: a loopback client may create the first user while none exists.</summary>
     public bool EnableLocalhostAuthBypass { get; init; } = true;
 

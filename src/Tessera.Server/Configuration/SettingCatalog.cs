@@ -109,6 +109,8 @@ internal static class SettingCatalog
             (o, v) => Parameters(o, p => p with { AuthenticationMechanisms = ParseMechanisms(v) }), o => string.Join(',', o.Parameters.AuthenticationMechanisms)),
         Integer(Parameter("authFailedDelayMs"), null, 0, ServerParameters.MaxAuthFailedDelayMs,
             (o, v) => Parameters(o, p => p with { AuthFailedDelayMs = v }), o => o.Parameters.AuthFailedDelayMs),
+        Integer(Parameter("cursorTimeoutMillis"), null, 1, int.MaxValue,
+            (o, v) => Parameters(o, p => p with { CursorTimeoutMillis = v }), o => o.Parameters.CursorTimeoutMillis),
         Boolean(Parameter("ocspEnabled"), null, (o, v) => Parameters(o, p => p with { OcspEnabled = v }), o => o.Parameters.OcspEnabled),
         Boolean(Parameter("enableLocalhostAuthBypass"), null,
             (o, v) => Parameters(o, p => p with { EnableLocalhostAuthBypass = v }), o => o.Parameters.EnableLocalhostAuthBypass),

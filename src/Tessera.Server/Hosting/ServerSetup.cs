@@ -72,6 +72,9 @@ public sealed record ServerSetup
     /// <summary>disableNonTLSConnectionLogging: no line 23838 for plaintext connections under preferTLS.</summary>
     public bool DisableNonTlsConnectionLogging { get; init; }
 
+    /// <summary>cursorTimeoutMillis: an idle cursor is closed after this long (mongod's default, 10 minutes).</summary>
+    public TimeSpan CursorTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>storage.dbPath; null keeps data in memory (tests only).</summary>
     public string? DatabasePath { get; init; }
 

@@ -31,6 +31,7 @@ public static class ServerSetupLoader
             MaxConnections = options.Net.MaxIncomingConnections,
             X509AuthenticationEnabled = options.Parameters.X509AuthenticationEnabled,
             AuthFailedDelay = TimeSpan.FromMilliseconds(options.Parameters.AuthFailedDelayMs),
+            CursorTimeout = TimeSpan.FromMilliseconds(options.Parameters.CursorTimeoutMillis),
             SuppressNoCertificateWarning = options.Parameters.SuppressNoTLSPeerCertificateWarning,
             DisableNonTlsConnectionLogging = options.Parameters.DisableNonTLSConnectionLogging,
             LocalhostAuthBypass = options.Parameters.EnableLocalhostAuthBypass,

@@ -181,6 +181,34 @@ public sealed class DataCommandTests : IClassFixture<TestPki>
         Assert.Equal(73, badName.Code);
     }
 
+    [Fact]
+    public async Task A_listing_larger_than_its_batch_continues_with_get_more_for_its_owner_only()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true);
+        server.Users.TryCreate(new Users.UserRecord("CN=bob,OU=Clients,O=Acme", "$external", [new("readWrite", "test")], Guid.NewGuid()));
+        var test = server.Client(_pki.Alice).GetDatabase("test");
+        foreach (var name in new[] { "a", "b", "c", "d", "e" })
+        {
+            await test.CreateCollectionAsync(name);
+        }
+
+        var cursor = await test.ListCollectionsAsync(new ListCollectionsOptions { BatchSize = 2 });
+        Assert.Equal(["a", "b", "c", "d", "e"], (await cursor.ToListAsync()).Select(c => c["name"].AsString).Order());
+
+        var first = await test.RunCommandAsync<BsonDocument>(new BsonDocument { { "listCollections", 1 }, { "nameOnly", true }, { "cursor", new BsonDocument("batchSize", 2) } });
+        var id = first["cursor"]["id"].AsInt64;
+        Assert.NotEqual(0, id);
+        var getMore = new BsonDocument { { "getMore", id }, { "collection", "$cmd.listCollections" }, { "batchSize", 2 } };
+        var stolen = await Assert.ThrowsAsync<MongoCommandException>(() => server.Client(_pki.Bob).GetDatabase("test").RunCommandAsync<BsonDocument>(getMore));
+        Assert.Equal(13, stolen.Code);
+        var next = await test.RunCommandAsync<BsonDocument>(getMore);
+        Assert.Equal(2, next["cursor"]["nextBatch"].AsBsonArray.Count);
+        var killed = await test.RunCommandAsync<BsonDocument>(new BsonDocument { { "killCursors", "$cmd.listCollections" }, { "cursors", new BsonArray { id } } });
+        Assert.Equal(new BsonArray { id }, killed["cursorsKilled"]);
+        var gone = await Assert.ThrowsAsync<MongoCommandException>(() => test.RunCommandAsync<BsonDocument>(getMore));
+        Assert.Equal((43, "CursorNotFound"), (gone.Code, gone.CodeName));
+    }
+
     private static Users.InMemoryUserStore WithUser(string name, params Security.Certificates.MongoRole[] roles)
     {
         var users = new Users.InMemoryUserStore();
