@@ -38,6 +38,9 @@ public sealed class ServerContext
 
     public X509Authenticator Authenticator { get; }
 
+    /// <summary>Connections and operation counts, for serverStatus.</summary>
+    public ServerStatistics Statistics { get; } = new();
+
     /// <summary>The open cursors of every connection (getMore may come on another connection of the same user).</summary>
     public CursorManager Cursors { get; }
 

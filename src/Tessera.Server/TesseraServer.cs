@@ -140,6 +140,7 @@ public sealed class TesseraServer : IAsyncDisposable
     private async Task RunConnectionAsync(ClientConnection connection, Socket socket, long id)
     {
         var remote = socket.RemoteEndPoint?.ToString();
+        _context.Statistics.ConnectionOpened();
         _context.Log.Info(LogComponents.Network, 22943, $"conn{id}", "Connection accepted", ("remote", remote), ("connectionId", id), ("connectionCount", ConnectionCount));
         try
         {
@@ -152,6 +153,7 @@ public sealed class TesseraServer : IAsyncDisposable
             _context.Log.Error(LogComponents.Network, 22988, $"conn{id}", "Connection ended by an internal error", ("error", e.GetType().Name + ": " + e.Message));
         }
 
+        _context.Statistics.ConnectionClosed();
         _context.Log.Info(LogComponents.Network, 22944, $"conn{id}", "Connection ended", ("remote", remote), ("connectionId", id));
     }
 }

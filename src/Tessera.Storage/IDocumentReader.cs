@@ -31,6 +31,9 @@ public interface IDocumentReader
     /// <summary>The BSON size of every document in the database, in bytes (listDatabases' sizeOnDisk, dbStats' dataSize).</summary>
     long DataSize(string databaseName);
 
+    /// <summary>Document count, BSON bytes and each index's bytes (collStats, dbStats); null when the collection does not exist.</summary>
+    CollectionStatistics? Statistics(NamespaceString ns);
+
     /// <summary>The collection's indexes, <c>_id_</c> first; none when the collection does not exist.</summary>
     IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns);
 

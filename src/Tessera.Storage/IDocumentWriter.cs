@@ -12,6 +12,13 @@ public interface IDocumentWriter
     /// <summary>Removes the collection and its documents; false if there was none.</summary>
     bool DropCollection(NamespaceString ns);
 
+    /// <summary>
+    /// Renames a collection, also into another database, with its documents and indexes. Throws NamespaceNotFound
+    /// (26) when the source does not exist and <see cref="NamespaceExistsException"/> when the target exists
+    /// (unless <paramref name="dropTarget"/>, which drops it first).
+    /// </summary>
+    void RenameCollection(NamespaceString from, NamespaceString to, bool dropTarget);
+
     /// <summary>Removes every collection of the database; false if it had none.</summary>
     bool DropDatabase(string databaseName);
 

@@ -4,6 +4,8 @@ namespace Tessera.Storage;
 public static class StorageErrorCodes
 {
     public const int BadValue = 2;
+    public const int IllegalOperation = 20;
+    public const int NamespaceNotFound = 26;
     public const int IndexNotFound = 27;
     public const int CannotCreateIndex = 67;
     public const int InvalidOptions = 72;

@@ -15,6 +15,7 @@ public static class CollectionCommands
         new("create", Create, IsAuthorized: CollectionArgument.Requires(ActionType.CreateCollection)),
         new("drop", Drop, IsAuthorized: CollectionArgument.Requires(ActionType.DropCollection)),
         new("listCollections", ListCollections, IsAuthorized: MayListCollections),
+        new("renameCollection", RenameCollection, IsAuthorized: MayRename),
     ];
 
     private static BsonDocument Create(CommandContext context)
@@ -61,6 +62,48 @@ public static class CollectionCommands
             .Where(c => CatalogFilter.Matches(filter.AsBsonDocument, c))
             .ToList();
         return CursorCommands.FirstBatch(context, $"{context.Database}.$cmd.listCollections", batch);
+    }
+
+    private static BsonDocument RenameCollection(CommandContext context)
+    {
+        if (context.Database != "admin")
+        {
+            throw new CommandException(ErrorCode.Unauthorized, "renameCollection may only be run against the admin database.");
+        }
+
+        var (from, to) = RenameNamespaces(context);
+        foreach (var ns in new[] { from, to })
+        {
+            if (ns.CollectionName.StartsWith("system.", StringComparison.Ordinal))
+            {
+                throw new CommandException(ErrorCode.IllegalOperation, $"cannot rename '{ns}': system collections are managed by the server");
+            }
+        }
+
+        context.Server.Storage.RenameCollection(from, to, context.OptionalBool("dropTarget"));
+        return [];
+    }
+
+    // mongod's rule: within a database, renameCollectionSameDB; across databases, read and drop the source and
+    // write and index the target. Dropping an existing target needs dropCollection on it.
+    private static bool MayRename(CommandContext context)
+    {
+        var (from, to) = RenameNamespaces(context);
+        var authorization = context.Authorization;
+        var target = !context.OptionalBool("dropTarget") || authorization.IsAuthorizedForActionsOnNamespace(to.DatabaseName, to.CollectionName, ActionType.DropCollection);
+        return target && (from.DatabaseName == to.DatabaseName
+            ? authorization.IsAuthorizedForActionsOnDatabase(from.DatabaseName, ActionType.RenameCollectionSameDB)
+            : authorization.IsAuthorizedForActionsOnNamespace(from.DatabaseName, from.CollectionName, ActionType.Find, ActionType.DropCollection)
+                && authorization.IsAuthorizedForActionsOnNamespace(to.DatabaseName, to.CollectionName, ActionType.Insert, ActionType.CreateIndex));
+    }
+
+    private static (NamespaceString From, NamespaceString To) RenameNamespaces(CommandContext context)
+    {
+        var from = context.Command.GetElement(0).Value;
+        var to = context.Command.GetValue("to", BsonNull.Value);
+        return from.IsString && to.IsString
+            ? (NamespaceString.Parse(from.AsString), NamespaceString.Parse(to.AsString))
+            : throw new CommandException(ErrorCode.TypeMismatch, "renameCollection needs the source and 'to' as strings \"database.collection\"");
     }
 
     private static BsonDocument Describe(CollectionInfo collection, bool nameOnly)

@@ -81,6 +81,7 @@ public static class CommandDispatcher
             throw new CommandException(ErrorCode.BadValue, "Username too long to use with logical sessions");
         }
 
+        server.Statistics.CommandRun(definition.Name);
         return definition.Handler(context);
     }
 

@@ -32,6 +32,7 @@ public sealed class CommandTable
         .. IndexCommands.All,
         .. InsertCommand.All,
         .. CursorCommands.All,
+        .. StatisticsCommands.All,
     ]);
 
     public IEnumerable<string> Names => _commands.Keys;

@@ -55,6 +55,7 @@ public static class InsertCommand
             transaction.Commit();
         }
 
+        context.Server.Statistics.Inserted(inserted);
         var reply = new BsonDocument("n", inserted);
         if (errors.Count > 0)
         {

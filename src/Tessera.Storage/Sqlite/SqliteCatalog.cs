@@ -84,6 +84,34 @@ internal sealed class SqliteCatalog(SqliteSession session)
         return true;
     }
 
+    public void Rename(NamespaceString from, NamespaceString to, bool dropTarget)
+    {
+        if (Find(from) is not { } source)
+        {
+            throw new StorageException(StorageErrorCodes.NamespaceNotFound, "NamespaceNotFound", $"Source collection {from} does not exist");
+        }
+
+        if (from == to)
+        {
+            throw new StorageException(StorageErrorCodes.IllegalOperation, "IllegalOperation", "Can't rename a collection to itself");
+        }
+
+        if (Find(to) is not null)
+        {
+            if (!dropTarget)
+            {
+                throw new StorageException(StorageErrorCodes.NamespaceExists, "NamespaceExists", "target namespace exists");
+            }
+
+            Drop(to);
+        }
+
+        RefuseDatabaseDifferingOnlyInCase(to.DatabaseName);
+        session.Execute(
+            "UPDATE collections SET database_name = $db, collection_name = $coll WHERE id = $id",
+            ("$db", to.DatabaseName), ("$coll", to.CollectionName), ("$id", source.Id));
+    }
+
     public bool DropDatabase(string databaseName)
     {
         NamespaceRules.ValidateDatabaseName(databaseName);

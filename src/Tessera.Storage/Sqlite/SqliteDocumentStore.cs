@@ -108,6 +108,30 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
 
     public bool DropDatabase(string databaseName) => _catalog.DropDatabase(databaseName);
 
+    public void RenameCollection(NamespaceString from, NamespaceString to, bool dropTarget) => _catalog.Rename(from, to, dropTarget);
+
+    public CollectionStatistics? Statistics(NamespaceString ns)
+    {
+        if (_catalog.Find(ns) is not { } collection)
+        {
+            return null;
+        }
+
+        using var command = session.Command(
+            "SELECT COUNT(*), COALESCE(SUM(LENGTH(document)), 0), COALESCE(SUM(LENGTH(id_key)), 0) FROM documents WHERE collection_id = $c",
+            ("$c", collection.Id));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal) { [IndexSpec.IdIndexName] = reader.GetInt64(2) };
+        foreach (var (id, spec) in _indexes.List(collection.Id))
+        {
+            sizes[spec.Name] = (long)session.Scalar(
+                "SELECT COALESCE(SUM(LENGTH(key) + LENGTH(id_key)), 0) FROM index_entries WHERE index_id = $i", ("$i", id))!;
+        }
+
+        return new CollectionStatistics(reader.GetInt64(0), reader.GetInt64(1), sizes);
+    }
+
     public void Insert(NamespaceString ns, BsonDocument document)
     {
         var id = DocumentIdRules.IdOf(document);

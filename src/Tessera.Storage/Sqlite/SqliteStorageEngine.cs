@@ -147,6 +147,15 @@ public sealed class SqliteStorageEngine : IStorageEngine
 
     public bool DropDatabase(string databaseName) => Write(transaction => transaction.DropDatabase(databaseName));
 
+    public void RenameCollection(NamespaceString from, NamespaceString to, bool dropTarget) =>
+        Write(transaction =>
+        {
+            transaction.RenameCollection(from, to, dropTarget);
+            return true;
+        });
+
+    public CollectionStatistics? Statistics(NamespaceString ns) => Read(store => store.Statistics(ns));
+
     public void Insert(NamespaceString ns, BsonDocument document) =>
         Write(transaction =>
         {

@@ -84,6 +84,10 @@ internal sealed class SqliteStorageTransaction : IStorageTransaction
 
     public bool DropDatabase(string databaseName) => Writable.DropDatabase(databaseName);
 
+    public void RenameCollection(NamespaceString from, NamespaceString to, bool dropTarget) => Writable.RenameCollection(from, to, dropTarget);
+
+    public CollectionStatistics? Statistics(NamespaceString ns) => Store.Statistics(ns);
+
     public void Insert(NamespaceString ns, BsonDocument document) => Writable.Insert(ns, document);
 
     public bool Replace(NamespaceString ns, BsonDocument document) => Writable.Replace(ns, document);

@@ -209,6 +209,56 @@ public sealed class DataCommandTests : IClassFixture<TestPki>
         Assert.Equal((43, "CursorNotFound"), (gone.Code, gone.CodeName));
     }
 
+    [Fact]
+    public async Task Rename_moves_a_collection_with_its_indexes_and_needs_the_rights_on_both_sides()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true,
+            users: WithUser(TestPki.AliceName, new Security.Certificates.MongoRole("readWrite", "test"), new Security.Certificates.MongoRole("dbAdmin", "test")));
+        var client = server.Client(_pki.Alice);
+        var test = client.GetDatabase("test");
+        await test.GetCollection<BsonDocument>("draft").InsertOneAsync(new BsonDocument("_id", 1));
+        await test.GetCollection<BsonDocument>("draft").Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("x")));
+
+        await test.RenameCollectionAsync("draft", "final");
+        Assert.Equal(["final"], (await test.ListCollectionNamesAsync()).ToList());
+        Assert.Equal(["_id_", "x_1"], (await test.GetCollection<BsonDocument>("final").Indexes.ListAsync()).ToList().Select(i => i["name"].AsString));
+
+        var elsewhere = await Assert.ThrowsAsync<MongoCommandException>(() => client.GetDatabase("admin").RunCommandAsync<BsonDocument>(
+            new BsonDocument { { "renameCollection", "test.final" }, { "to", "other.final" } }));
+        Assert.Equal(13, elsewhere.Code);
+        var missing = await Assert.ThrowsAsync<MongoCommandException>(() => test.RenameCollectionAsync("nothing", "something"));
+        Assert.Equal(26, missing.Code);
+    }
+
+    [Fact]
+    public async Task Statistics_report_connections_operations_and_sizes()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true, users: WithUser(TestPki.AliceName, new Security.Certificates.MongoRole("root", "admin")));
+        var client = server.Client(_pki.Alice);
+        var items = client.GetDatabase("test").GetCollection<BsonDocument>("items");
+        await items.InsertManyAsync(Enumerable.Range(0, 10).Select(i => new BsonDocument { { "_id", i }, { "name", new string('n', i) } }));
+        await items.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("name")));
+
+        var status = await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("serverStatus", 1));
+        Assert.Equal(10, status["opcounters"]["insert"].ToInt64());
+        Assert.True(status["connections"]["current"].ToInt32() >= 1);
+        Assert.Equal("mongod", status["process"].AsString);
+
+        var collection = await client.GetDatabase("test").RunCommandAsync<BsonDocument>(new BsonDocument("collStats", "items"));
+        Assert.Equal(10, collection["count"].ToInt64());
+        Assert.Equal(2, collection["nindexes"].ToInt32());
+        Assert.True(collection["indexSizes"]["name_1"].ToInt64() > 0);
+        var database = await client.GetDatabase("test").RunCommandAsync<BsonDocument>(new BsonDocument("dbStats", 1));
+        Assert.Equal(1, database["collections"].ToInt32());
+        Assert.Equal(10, database["objects"].ToInt64());
+        Assert.Equal(collection["size"].ToDouble(), database["dataSize"].ToDouble());
+        var missing = await Assert.ThrowsAsync<MongoCommandException>(() => client.GetDatabase("test").RunCommandAsync<BsonDocument>(new BsonDocument("collStats", "nope")));
+        Assert.Equal((26, "Collection [test.nope] not found."), (missing.Code, missing.ErrorMessage));
+
+        var reader = await Assert.ThrowsAsync<MongoCommandException>(() => server.Client(_pki.WithRoles).GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("serverStatus", 1)));
+        Assert.Equal(13, reader.Code);
+    }
+
     private static Users.InMemoryUserStore WithUser(string name, params Security.Certificates.MongoRole[] roles)
     {
         var users = new Users.InMemoryUserStore();
