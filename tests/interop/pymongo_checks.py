@@ -15,7 +15,7 @@ import urllib.parse
 
 import pymongo
 from pymongo import MongoClient
-from pymongo.errors import AutoReconnect, OperationFailure, ServerSelectionTimeoutError
+from pymongo.errors import AutoReconnect, DuplicateKeyError, OperationFailure, ServerSelectionTimeoutError
 
 from interop_lib import Report, ServerLog, die, error_text, expect_tls_refusal, log_id
 
@@ -152,23 +152,38 @@ def run_main(s, report):
         finally:
             client.close()
 
-    def writes_as_the_server_supports():
-        # readWrite@test: an insert into test must not be refused as unauthorized; the server may not
-        # have the command yet (59 CommandNotFound). An insert elsewhere must not succeed.
+    def writes_where_allowed():
+        # readWrite@test: inserts into test work; an insert into another database is refused with 13.
         client = s.client("alice")
         try:
-            try:
-                client.test.interop.insert_one({"by": "pymongo"})
-                own = "insert into test: ok"
-            except OperationFailure as e:
-                assert e.code == 59, f"insert into test: code {e.code} {e.details}, expected success or 59"
-                own = "insert into test: 59 CommandNotFound (no insert command yet)"
+            result = client.test.interop.insert_many([{"by": "pymongo", "n": i} for i in range(3)])
+            assert len(result.inserted_ids) == 3, result.inserted_ids
             try:
                 client.elsewhere.interop.insert_one({"by": "pymongo"})
             except OperationFailure as e:
-                assert e.code in (13, 59), f"insert into elsewhere: code {e.code} {e.details}"
-                return f"{own}; insert into elsewhere refused with {e.code} {e.details.get('codeName')}"
+                assert e.code == 13, f"insert into elsewhere: code {e.code} {e.details}"
+                return f"insert_many into test: 3 ids; insert into elsewhere refused with 13 {e.details.get('codeName')}"
             raise AssertionError("insert into a database alice has no role on succeeded")
+        finally:
+            client.close()
+
+    def unique_index():
+        client = s.client("alice")
+        try:
+            people = client.test.people
+            name = people.create_index("email", unique=True)
+            assert name == "email_1", name
+            people.insert_one({"_id": 1, "email": "ann@example.com"})
+            try:
+                people.insert_one({"_id": 2, "email": "ann@example.com"})
+            except DuplicateKeyError as e:
+                expected = 'E11000 duplicate key error collection: test.people index: email_1 dup key: { email: "ann@example.com" }'
+                assert e.details.get("errmsg") == expected, e.details
+                indexes = sorted(index["name"] for index in people.list_indexes())
+                assert indexes == ["_id_", "email_1"], indexes
+                assert "people" in client.test.list_collection_names()
+                return f"DuplicateKeyError: {e.details.get('errmsg')}; indexes {indexes}"
+            raise AssertionError("a duplicate email was accepted")
         finally:
             client.close()
 
@@ -236,7 +251,8 @@ def run_main(s, report):
 
     report.case("good-login", good_login)
     report.case("commands-after-login", commands_after_login)
-    report.case("insert", writes_as_the_server_supports)
+    report.case("insert", writes_where_allowed)
+    report.case("unique-index", unique_index)
     report.case("username-equal-to-subject", username_equal_to_subject)
     report.case("username-differs-from-subject", username_differs)
     report.case("certificate-without-user", no_user)

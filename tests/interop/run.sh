@@ -28,7 +28,8 @@
 #
 # Cases (PyMongo: all; mongosh: those marked *)
 #   good login* (connectionStatus shows CN=alice,...@$external with readWrite@test; speculative auth),
-#   ping/buildInfo/whatsmyuri/usersInfo, insert (works or 59 CommandNotFound, never into another db),
+#   ping/buildInfo/whatsmyuri/usersInfo, insert_many (into test; 13 into another db), a unique index
+#   (DuplicateKeyError with mongod's E11000 text, list_indexes, list_collection_names),
 #   user name equal to the subject, user name differing from it* (18 "Authentication failed."),
 #   certificate without a user* (11 Could not find user "CN=bob,..." for db "$external"),
 #   member certificate* (x509: __system@local; keyFile: 18), expired*, revoked with the CRL*, another
