@@ -1,0 +1,25 @@
+using MongoDB.Bson;
+
+namespace Tessera.Query.Expressions;
+
+/// <summary>How aggregation expressions read values.</summary>
+public static class ExpressionValues
+{
+    /// <summary>
+    /// Aggregation truthiness: false, null, undefined, missing and every zero are false; everything else,
+    /// including empty strings and arrays, is true.
+    /// </summary>
+    public static bool IsTruthy(BsonValue? value) => value switch
+    {
+        null => false,
+        BsonBoolean boolean => boolean.Value,
+        BsonNull or BsonUndefined => false,
+        _ when Numbers.IsNumber(value) => Numbers.ToDouble(value) != 0 && !IsDecimalZero(value),
+        _ => true,
+    };
+
+    private static bool IsDecimalZero(BsonValue value) => value is BsonDecimal128 d && Decimal128.IsZero(d.Value);
+
+    /// <summary>Missing, null and undefined: the values most operators turn into a null result.</summary>
+    public static bool IsNullish(BsonValue? value) => value is null || value.IsBsonNull || value.IsBsonUndefined;
+}

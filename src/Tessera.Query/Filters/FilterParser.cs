@@ -1,0 +1,381 @@
+using MongoDB.Bson;
+using Tessera.Query.Paths;
+
+namespace Tessera.Query.Filters;
+
+/// <summary>Parses a query document into match nodes, with mongod's error messages (BadValue unless noted).</summary>
+internal static class FilterParser
+{
+    public static MatchNode ParseDocument(BsonDocument filter)
+    {
+        var nodes = new List<MatchNode>();
+        foreach (var element in filter)
+        {
+            if (element.Name.StartsWith('$'))
+            {
+                ParseTopLevelOperator(element, nodes);
+            }
+            else
+            {
+                nodes.Add(ParseField(new FieldPath(element.Name), element.Value));
+            }
+        }
+
+        return nodes.Count == 1 ? nodes[0] : new AndNode(nodes);
+    }
+
+    private static void ParseTopLevelOperator(BsonElement element, List<MatchNode> nodes)
+    {
+        switch (element.Name)
+        {
+            case "$and":
+                nodes.Add(new AndNode(ParseList(element)));
+                break;
+            case "$or":
+                nodes.Add(new OrNode(ParseList(element)));
+                break;
+            case "$nor":
+                nodes.Add(new NorNode(ParseList(element)));
+                break;
+            case "$comment":
+                break;
+            case "$expr":
+                nodes.Add(new ExprNode(Expressions.ExpressionParser.Parse(element.Value)));
+                break;
+            default:
+                throw new QueryException(ErrorCodes.BadValue,
+                    $"unknown top level operator: {element.Name}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.");
+        }
+    }
+
+    private static List<MatchNode> ParseList(BsonElement element)
+    {
+        if (element.Value is not BsonArray array)
+        {
+            throw new QueryException(ErrorCodes.BadValue, $"{element.Name} must be an array");
+        }
+
+        if (array.Count == 0)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$and/$or/$nor must be a nonempty array");
+        }
+
+        return array.Select(entry => entry is BsonDocument clause
+            ? ParseDocument(clause)
+            : throw new QueryException(ErrorCodes.BadValue, "$or/$and/$nor entries need to be full objects")).ToList();
+    }
+
+    private static MatchNode ParseField(FieldPath path, BsonValue value) => value switch
+    {
+        BsonRegularExpression regex => new PathNode(path, new RegexPredicate(regex)),
+        BsonDocument document when IsOperatorDocument(document) => OperatorTerm.AllOnPath(path, ParseOperators(document)),
+        _ => new PathNode(path, new EqualityPredicate(value)),
+    };
+
+    /// <summary>
+    /// mongod's isExpressionDocument: the first field name starts with '$'. A DBRef ({$ref, $id, $db})
+    /// is a value to compare with, not operators.
+    /// </summary>
+    internal static bool IsOperatorDocument(BsonDocument document) =>
+        document.ElementCount > 0
+        && document.GetElement(0).Name.StartsWith('$')
+        && document.GetElement(0).Name is not ("$ref" or "$id" or "$db");
+
+    /// <summary>The operators of one field ({$gt: 1, $lt: 5, $regex: …}).</summary>
+    internal static List<OperatorTerm> ParseOperators(BsonDocument operators)
+    {
+        var terms = new List<OperatorTerm>();
+        var regexDone = false;
+        foreach (var element in operators)
+        {
+            var argument = element.Value;
+            switch (element.Name)
+            {
+                case "$eq":
+                    terms.Add(new LeafTerm(new EqualityPredicate(argument)));
+                    break;
+                case "$ne":
+                    if (argument is BsonRegularExpression)
+                    {
+                        throw new QueryException(ErrorCodes.BadValue, "Can't have regex as arg to $ne.");
+                    }
+
+                    terms.Add(new NotTerm([new LeafTerm(new EqualityPredicate(argument))]));
+                    break;
+                case "$lt":
+                    terms.Add(Compare(ComparisonOperator.LessThan, argument));
+                    break;
+                case "$lte":
+                    terms.Add(Compare(ComparisonOperator.LessThanOrEqual, argument));
+                    break;
+                case "$gt":
+                    terms.Add(Compare(ComparisonOperator.GreaterThan, argument));
+                    break;
+                case "$gte":
+                    terms.Add(Compare(ComparisonOperator.GreaterThanOrEqual, argument));
+                    break;
+                case "$in":
+                    terms.Add(new LeafTerm(ParseIn(argument, "$in")));
+                    break;
+                case "$nin":
+                    terms.Add(new NotTerm([new LeafTerm(ParseIn(argument, "$nin"))]));
+                    break;
+                case "$exists":
+                    var exists = new LeafTerm(new ExistsPredicate());
+                    terms.Add(IsTruthy(argument) ? exists : new NotTerm([exists]));
+                    break;
+                case "$type":
+                    terms.Add(new LeafTerm(TypeParser.Parse(argument)));
+                    break;
+                case "$size":
+                    terms.Add(new LeafTerm(new SizePredicate(ParseSize(argument))));
+                    break;
+                case "$mod":
+                    terms.Add(new LeafTerm(ParseMod(argument)));
+                    break;
+                case "$all":
+                    terms.AddRange(ParseAll(argument));
+                    break;
+                case "$elemMatch":
+                    terms.Add(new LeafTerm(ParseElemMatch(argument)));
+                    break;
+                case "$not":
+                    terms.Add(ParseNot(argument));
+                    break;
+                case "$regex":
+                case "$options":
+                    if (!regexDone)
+                    {
+                        terms.Add(new LeafTerm(new RegexPredicate(ParseRegex(operators))));
+                        regexDone = true;
+                    }
+
+                    break;
+                default:
+                    throw new QueryException(ErrorCodes.BadValue, $"unknown operator: {element.Name}");
+            }
+        }
+
+        return terms;
+    }
+
+    private static LeafTerm Compare(ComparisonOperator op, BsonValue argument)
+    {
+        if (argument.IsBsonUndefined)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "cannot compare to undefined");
+        }
+
+        return new LeafTerm(new ComparisonPredicate(op, argument));
+    }
+
+    /// <summary>mongod's trueValue: false, 0, null and undefined are false; everything else is true.</summary>
+    private static bool IsTruthy(BsonValue value) => value.BsonType switch
+    {
+        BsonType.Boolean => value.AsBoolean,
+        BsonType.Int32 or BsonType.Int64 or BsonType.Double or BsonType.Decimal128 => Numbers.ToDouble(value) != 0,
+        BsonType.Null or BsonType.Undefined => false,
+        _ => true,
+    };
+
+    private static InPredicate ParseIn(BsonValue argument, string name)
+    {
+        if (argument is not BsonArray array)
+        {
+            throw new QueryException(ErrorCodes.BadValue, $"{name} needs an array");
+        }
+
+        var values = new List<BsonValue>();
+        var regexes = new List<RegexPredicate>();
+        foreach (var item in array)
+        {
+            switch (item)
+            {
+                case BsonRegularExpression regex:
+                    regexes.Add(new RegexPredicate(regex));
+                    break;
+                case BsonDocument document when IsOperatorDocument(document):
+                    throw new QueryException(ErrorCodes.BadValue, "cannot nest $ under $in");
+                case BsonUndefined:
+                    throw new QueryException(ErrorCodes.BadValue, "InMatchExpression equality cannot be undefined");
+                default:
+                    values.Add(item);
+                    break;
+            }
+        }
+
+        return new InPredicate(values, regexes);
+    }
+
+    private static int ParseSize(BsonValue argument)
+    {
+        if (!Numbers.IsNumber(argument))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$size needs a number");
+        }
+
+        var asDouble = Numbers.ToDouble(argument);
+        if (double.IsNaN(asDouble) || asDouble != Math.Floor(asDouble))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$size must be a whole number");
+        }
+
+        if (asDouble < 0)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$size may not be negative");
+        }
+
+        if (asDouble > int.MaxValue)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$size must be representable as a 32-bit integer");
+        }
+
+        return (int)asDouble;
+    }
+
+    private static ModPredicate ParseMod(BsonValue argument)
+    {
+        if (argument is not BsonArray array)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, needs to be an array");
+        }
+
+        if (array.Count < 2)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, not enough elements");
+        }
+
+        if (!Numbers.IsNumber(array[0]))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, divisor not a number");
+        }
+
+        if (!Numbers.IsNumber(array[1]))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, remainder not a number");
+        }
+
+        if (array.Count > 2)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, too many elements");
+        }
+
+        if (!Numbers.TryTruncateToLong(array[0], out var divisor))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, divisor value is invalid :: caused by :: Unable to coerce NaN/Inf to integral type");
+        }
+
+        if (!Numbers.TryTruncateToLong(array[1], out var remainder))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, remainder value is invalid :: caused by :: Unable to coerce NaN/Inf to integral type");
+        }
+
+        if (divisor == 0)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "divisor cannot be 0");
+        }
+
+        return new ModPredicate(divisor, remainder);
+    }
+
+    private static List<OperatorTerm> ParseAll(BsonValue argument)
+    {
+        if (argument is not BsonArray array)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$all needs an array");
+        }
+
+        if (array.Count == 0)
+        {
+            return [new LeafTerm(new NeverPredicate())];
+        }
+
+        var terms = new List<OperatorTerm>();
+        var elemMatchForm = IsElemMatchDocument(array[0]);
+        foreach (var item in array)
+        {
+            if (elemMatchForm)
+            {
+                if (!IsElemMatchDocument(item))
+                {
+                    throw new QueryException(ErrorCodes.BadValue, "$all/$elemMatch has to be consistent");
+                }
+
+                terms.Add(new LeafTerm(ParseElemMatch(item.AsBsonDocument[0])));
+                continue;
+            }
+
+            terms.Add(item switch
+            {
+                BsonRegularExpression regex => new LeafTerm(new RegexPredicate(regex)),
+                BsonDocument document when IsOperatorDocument(document) => throw new QueryException(ErrorCodes.BadValue, "no $ expressions in $all"),
+                _ => new LeafTerm(new EqualityPredicate(item)),
+            });
+        }
+
+        return terms;
+    }
+
+    private static bool IsElemMatchDocument(BsonValue value) =>
+        value is BsonDocument document && document.ElementCount > 0 && document.GetElement(0).Name == "$elemMatch";
+
+    private static ValuePredicate ParseElemMatch(BsonValue argument)
+    {
+        if (argument is not BsonDocument query)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$elemMatch needs an Object");
+        }
+
+        // mongod's rule: operators that apply to the element itself unless the first one is a logical
+        // operator of a query ($and, $or, $nor, $expr…), which make it a query on element documents.
+        var isValueForm = IsOperatorDocument(query) && query.GetElement(0).Name is not ("$and" or "$or" or "$nor" or "$expr" or "$comment");
+        return isValueForm
+            ? new ElemMatchValuePredicate(OperatorTerm.AllOnValue(ParseOperators(query)))
+            : new ElemMatchDocumentPredicate(ParseDocument(query));
+    }
+
+    private static NotTerm ParseNot(BsonValue argument)
+    {
+        switch (argument)
+        {
+            case BsonRegularExpression regex:
+                return new NotTerm([new LeafTerm(new RegexPredicate(regex))]);
+            case BsonDocument { ElementCount: 0 }:
+                throw new QueryException(ErrorCodes.BadValue, "$not cannot be empty");
+            case BsonDocument operators:
+                return new NotTerm(ParseOperators(operators));
+            default:
+                throw new QueryException(ErrorCodes.BadValue, "$not needs a regex or a document");
+        }
+    }
+
+    /// <summary>$regex with $options, in either order; the pattern may be a string or a /re/ value.</summary>
+    private static BsonRegularExpression ParseRegex(BsonDocument operators)
+    {
+        if (!operators.TryGetValue("$regex", out var pattern))
+        {
+            throw new QueryException(ErrorCodes.BadValue, "$options needs a $regex");
+        }
+
+        string? options = null;
+        if (operators.TryGetValue("$options", out var optionsValue))
+        {
+            options = optionsValue is BsonString text ? text.Value : throw new QueryException(ErrorCodes.BadValue, "$options has to be a string");
+        }
+
+        switch (pattern)
+        {
+            case BsonString text:
+                return new BsonRegularExpression(text.Value, options ?? string.Empty);
+            case BsonRegularExpression regex:
+                if (options is not null && regex.Options.Length > 0)
+                {
+                    throw new QueryException(ErrorCodes.BadValue, "options set in both $regex and $options");
+                }
+
+                return new BsonRegularExpression(regex.Pattern, options ?? regex.Options);
+            default:
+                throw new QueryException(ErrorCodes.BadValue, "$regex has to be a string");
+        }
+    }
+}
