@@ -52,9 +52,46 @@ internal static class ExactNumber
                     return (Decimal128.IsNegative(d) ? double.NegativeInfinity : double.PositiveInfinity).GetHashCode();
                 }
 
+                if (TryGetExactLong(ClassifyDecimal(d), out var integral))
+                {
+                    return integral.GetHashCode();
+                }
+
                 // An exact decimal equal to some double converts to exactly that double: parsing rounds correctly.
                 return HashDouble(double.Parse(d.ToString(), CultureInfo.InvariantCulture));
         }
+    }
+
+    private static bool TryGetExactLong(Classified number, out long value)
+    {
+        value = 0;
+        var integral = number.Significand;
+        if (number.PowerOfTen >= 0)
+        {
+            if (number.PowerOfTen > 19 && !integral.IsZero)
+            {
+                return false;
+            }
+
+            integral *= BigInteger.Pow(10, number.PowerOfTen);
+        }
+        else
+        {
+            var divisor = BigInteger.Pow(10, -number.PowerOfTen);
+            integral = BigInteger.DivRem(integral, divisor, out var remainder);
+            if (!remainder.IsZero)
+            {
+                return false;
+            }
+        }
+
+        if (integral < long.MinValue || integral > long.MaxValue)
+        {
+            return false;
+        }
+
+        value = (long)integral;
+        return true;
     }
 
     private static int HashDouble(double value)

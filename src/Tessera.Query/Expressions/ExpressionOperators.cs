@@ -14,6 +14,11 @@ internal static class ExpressionOperators
     private static Dictionary<string, Definition> Build()
     {
         var table = new Dictionary<string, Definition>(StringComparer.Ordinal);
+        ComparisonOperators.Register(table);
+        LogicalOperators.Register(table);
+        ArithmeticOperators.Register(table);
+        StringOperators.Register(table);
+        ArrayOperators.Register(table);
         return table;
     }
 
