@@ -22,11 +22,14 @@ internal sealed class AndNode(IReadOnlyList<MatchNode> children) : MatchNode
 
 internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
 {
+    // mongod records the array position under $or only when it is an $in in disguise: every clause on one path.
+    private readonly bool _recordsPosition = children.All(child => child is PathNode path && children[0] is PathNode first && path.Path.Dotted == first.Path.Dotted);
+
     public override bool Matches(BsonDocument document, MatchDetails? details)
     {
         foreach (var child in children)
         {
-            if (child.Matches(document, details))
+            if (child.Matches(document, _recordsPosition ? details : null))
             {
                 return true;
             }
