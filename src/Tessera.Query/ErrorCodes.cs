@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const int ImmutableField = 66;
     public const int InvalidOptions = 72;
     public const int PathNotViable = 28;
+    public const int NotSingleValueField = 54;
     /// <summary>An exclusion in an inclusion projection ("Cannot do exclusion on field … in inclusion projection").</summary>
     public const int ExclusionInInclusionProjection = 31254;
 
@@ -38,6 +39,7 @@ public static class ErrorCodes
         [28] = "PathNotViable",
         [40] = "ConflictingUpdateOperators",
         [52] = "DollarPrefixedFieldName",
+        [54] = "NotSingleValueField",
         [56] = "EmptyFieldName",
         [66] = "ImmutableField",
         [72] = "InvalidOptions",

@@ -1,0 +1,93 @@
+using MongoDB.Bson;
+using Tessera.Query.Filters;
+
+namespace Tessera.Query.Updates;
+
+/// <summary>
+/// The document an upsert starts from: the equality conditions of the filter (field: value, field: {$eq: value},
+/// and those inside $and), with dotted paths made into embedded documents. Other conditions add nothing.
+/// </summary>
+internal static class UpsertSeed
+{
+    public static BsonDocument FromFilter(BsonDocument filter)
+    {
+        var equalities = new List<(string Path, BsonValue Value)>();
+        Collect(filter, equalities);
+        var seed = new BsonDocument();
+        var paths = new List<string>();
+        foreach (var (path, value) in equalities)
+        {
+            foreach (var earlier in paths)
+            {
+                if (earlier == path)
+                {
+                    throw new QueryException(ErrorCodes.NotSingleValueField, $"cannot infer query fields to set, path '{path}' is matched twice");
+                }
+
+                if (path.StartsWith(earlier + ".", StringComparison.Ordinal) || earlier.StartsWith(path + ".", StringComparison.Ordinal))
+                {
+                    throw new QueryException(ErrorCodes.NotSingleValueField, $"cannot infer query fields to set, both paths '{earlier}' and '{path}' are matched");
+                }
+            }
+
+            paths.Add(path);
+            Set(seed, path.Split('.'), value.DeepClone());
+        }
+
+        return seed;
+    }
+
+    private static void Collect(BsonDocument filter, List<(string, BsonValue)> equalities)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name == "$and" && element.Value is BsonArray clauses)
+            {
+                foreach (var clause in clauses.OfType<BsonDocument>())
+                {
+                    Collect(clause, equalities);
+                }
+
+                continue;
+            }
+
+            if (element.Name.StartsWith('$'))
+            {
+                continue;
+            }
+
+            switch (element.Value)
+            {
+                case BsonRegularExpression:
+                    break;
+                case BsonDocument operators when FilterParser.IsOperatorDocument(operators):
+                    if (operators.TryGetValue("$eq", out var equal))
+                    {
+                        equalities.Add((element.Name, equal));
+                    }
+
+                    break;
+                default:
+                    equalities.Add((element.Name, element.Value));
+                    break;
+            }
+        }
+    }
+
+    private static void Set(BsonDocument document, string[] parts, BsonValue value)
+    {
+        var level = document;
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (!level.TryGetValue(parts[i], out var next) || next is not BsonDocument nested)
+            {
+                nested = new BsonDocument();
+                level[parts[i]] = nested;
+            }
+
+            level = nested;
+        }
+
+        level[parts[^1]] = value;
+    }
+}
