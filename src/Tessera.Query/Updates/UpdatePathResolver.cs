@@ -87,6 +87,11 @@ internal static class UpdatePathResolver
 
                 return;
             default:
+                if (UpdatePath.IsPositional(part))
+                {
+                    MatchedIndex(context);
+                }
+
                 if (create)
                 {
                     throw CannotCreate(part, containerName, container);
