@@ -13,15 +13,23 @@ namespace Tessera.Query.Updates;
 public sealed class Update
 {
     private readonly BsonDocument? _replacement;
+    private readonly Aggregation.Pipeline? _pipeline;
     private readonly IReadOnlyList<UpdateOperation> _operations;
     private readonly ArrayFilterSet _arrayFilters;
 
-    private Update(BsonDocument? replacement, IReadOnlyList<UpdateOperation> operations, ArrayFilterSet arrayFilters)
+    private Update(BsonDocument? replacement, IReadOnlyList<UpdateOperation> operations, ArrayFilterSet arrayFilters, Aggregation.Pipeline? pipeline = null)
     {
         _replacement = replacement;
         _operations = operations;
         _arrayFilters = arrayFilters;
+        _pipeline = pipeline;
     }
+
+    /// <summary>The stages an update pipeline may use, as mongod allows them.</summary>
+    private static readonly HashSet<string> UpdatePipelineStages = new(StringComparer.Ordinal)
+    {
+        "$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith",
+    };
 
     /// <summary>A whole new document rather than operators.</summary>
     public bool IsReplacement => _replacement is not null;
@@ -60,13 +68,43 @@ public sealed class Update
         return new Update(null, operations.OrderBy(operation => operation.Path.Parts, PathOrder.Instance).ToList(), filters);
     }
 
+    /// <summary>
+    /// A pipeline-style update (an array as "u"): $addFields/$set, $project, $unset, $replaceRoot and
+    /// $replaceWith run on the document. Array filters are not allowed with it, as in mongod.
+    /// </summary>
+    public static Update ParsePipeline(BsonArray pipeline, IEnumerable<BsonDocument>? arrayFilters = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (arrayFilters?.Any() == true)
+        {
+            throw new QueryException(ErrorCodes.FailedToParse, "arrayFilters may not be specified for pipeline-style updates");
+        }
+
+        foreach (var stage in pipeline)
+        {
+            if (stage is BsonDocument { ElementCount: 1 } specification && !UpdatePipelineStages.Contains(specification.GetElement(0).Name))
+            {
+                var name = specification.GetElement(0).Name;
+                var known = name is "$match" or "$group" or "$sort" or "$limit" or "$skip" or "$count" or "$unwind" or "$lookup";
+                if (known)
+                {
+                    throw new QueryException(ErrorCodes.InvalidOptions, $"{name} is not allowed to be used within an update");
+                }
+            }
+        }
+
+        return new Update(null, [], ArrayFilterSet.Empty, Aggregation.Pipeline.Parse(pipeline));
+    }
+
     /// <summary>Applies the update to a copy of <paramref name="document"/>.</summary>
     /// <param name="document">The stored document; it is not changed.</param>
     /// <param name="details">The filter's match details, needed by the positional "$".</param>
     public UpdateResult Apply(BsonDocument document, MatchDetails? details = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var updated = _replacement is not null ? Replace(document) : ApplyOperations(document.DeepClone().AsBsonDocument, details, isInsert: false);
+        var updated = _replacement is not null ? Replace(document)
+            : _pipeline is not null ? RunPipeline(document)
+            : ApplyOperations(document.DeepClone().AsBsonDocument, details, isInsert: false);
         CheckIdUnchanged(document, updated);
         return new UpdateResult(updated, !BinaryEquality.AreEqual(updated, document));
     }
@@ -90,7 +128,7 @@ public sealed class Update
         }
         else
         {
-            inserted = ApplyOperations(seed.DeepClone().AsBsonDocument, details: null, isInsert: true);
+            inserted = _pipeline is not null ? RunPipeline(seed) : ApplyOperations(seed.DeepClone().AsBsonDocument, details: null, isInsert: true);
             CheckIdUnchanged(seed, inserted);
         }
 
@@ -109,6 +147,19 @@ public sealed class Update
         }
 
         return working;
+    }
+
+    private BsonDocument RunPipeline(BsonDocument original)
+    {
+        var result = _pipeline!.Run([original.DeepClone().AsBsonDocument]).Single();
+
+        // Like a replacement, a pipeline that drops _id keeps the original one.
+        if (!result.Contains("_id") && original.TryGetValue("_id", out var id))
+        {
+            result.InsertAt(0, new BsonElement("_id", id));
+        }
+
+        return result;
     }
 
     private BsonDocument Replace(BsonDocument original)
