@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using MongoDB.Bson;
 
 namespace Tessera.Query;
@@ -93,9 +94,59 @@ internal static class Numbers
             return value > 0 ? Decimal128.PositiveInfinity : Decimal128.NegativeInfinity;
         }
 
-        // mongod converts a double to decimal with 15 significant digits (Decimal128(double, kRoundTo15Digits)).
-        return Decimal128.Parse(value.ToString("G15", CultureInfo.InvariantCulture));
+        if (value == 0)
+        {
+            return Decimal128.Zero;
+        }
+
+        // mongod's Decimal128(double) quantizes the exact binary value to exactly 15 significant digits,
+        // keeping trailing zeros: 0.5 becomes 0.500000000000000.
+        var bits = BitConverter.DoubleToInt64Bits(value);
+        var exponent2 = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent2 == 0)
+        {
+            exponent2 = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent2 -= 1075;
+        var exponent10 = (int)Math.Floor(Math.Log10(Math.Abs(value))) - 14;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var numerator = new BigInteger(mantissa) * BigInteger.Pow(2, Math.Max(exponent2, 0)) * BigInteger.Pow(10, Math.Max(-exponent10, 0));
+            var denominator = BigInteger.Pow(2, Math.Max(-exponent2, 0)) * BigInteger.Pow(10, Math.Max(exponent10, 0));
+            var quotient = BigInteger.DivRem(numerator, denominator, out var remainder);
+            var twice = remainder * 2;
+            if (twice > denominator || (twice == denominator && !quotient.IsEven))
+            {
+                quotient += 1;
+            }
+
+            if (quotient >= TenToThe15)
+            {
+                exponent10++;
+                continue;
+            }
+
+            if (quotient < TenToThe14)
+            {
+                exponent10--;
+                continue;
+            }
+
+            var text = (value < 0 ? "-" : string.Empty) + quotient.ToString(CultureInfo.InvariantCulture) + "E" + exponent10.ToString(CultureInfo.InvariantCulture);
+            return Decimal128.Parse(text);
+        }
+
+        return Decimal128.Parse(value.ToString("R", CultureInfo.InvariantCulture));
     }
+
+    private static readonly BigInteger TenToThe15 = BigInteger.Pow(10, 15);
+    private static readonly BigInteger TenToThe14 = BigInteger.Pow(10, 14);
 
     /// <summary>Whether an integral value fits a 32-bit int (for mongod's int32 results).</summary>
     public static bool FitsInt32(long value) => value is >= int.MinValue and <= int.MaxValue;

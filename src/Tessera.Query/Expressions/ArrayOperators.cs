@@ -20,6 +20,50 @@ internal static class ArrayOperators
         ExpressionOperators.Add(table, "$last", 1, 1, (_, a) => Edge("$last", a[0], first: false));
         ExpressionOperators.Add(table, "$concatArrays", 0, int.MaxValue, (_, a) => ConcatArrays(a));
         ExpressionOperators.Add(table, "$type", 1, 1, (_, a) => new BsonString(TypeNames.Of(a[0])));
+        ExpressionOperators.Add(table, "$slice", 2, 3, (_, a) => Slice(a));
+    }
+
+    private static BsonValue Slice(IReadOnlyList<BsonValue?> arguments)
+    {
+        if (arguments.Any(ExpressionValues.IsNullish))
+        {
+            return BsonNull.Value;
+        }
+
+        if (arguments[0] is not BsonArray array)
+        {
+            throw new QueryException(28724, $"First argument to $slice must be an array, but is of type: {TypeNames.Of(arguments[0])}");
+        }
+
+        var second = WholeNumber(arguments[1], 28725, "Second");
+        int start, count;
+        if (arguments.Count == 2)
+        {
+            (start, count) = second >= 0 ? (0, (int)Math.Min(second, array.Count)) : ((int)Math.Max(0, array.Count + second), (int)Math.Min(-second, array.Count));
+        }
+        else
+        {
+            var third = WholeNumber(arguments[2], 28727, "Third");
+            if (third <= 0)
+            {
+                throw new QueryException(28729, $"Third argument to $slice must be positive: {third}");
+            }
+
+            start = second >= 0 ? (int)Math.Min(second, array.Count) : (int)Math.Max(0, array.Count + second);
+            count = (int)Math.Min(third, array.Count - start);
+        }
+
+        return new BsonArray(array.Skip(start).Take(count));
+    }
+
+    private static long WholeNumber(BsonValue? value, int code, string position)
+    {
+        if (!Numbers.IsNumber(value) || !Numbers.TryTruncateToLong(value!, out var number) || number != Numbers.ToDouble(value!))
+        {
+            throw new QueryException(code, $"{position} argument to $slice must be numeric, but is of type: {TypeNames.Of(value)}");
+        }
+
+        return number;
     }
 
     private static BsonValue? ArrayElemAt(BsonValue? array, BsonValue? index)

@@ -19,6 +19,9 @@ internal static class ExpressionOperators
         ArithmeticOperators.Register(table);
         StringOperators.Register(table);
         ArrayOperators.Register(table);
+        VariableOperators.Register(table);
+        GroupLikeOperators.Register(table);
+        ObjectOperators.Register(table);
         return table;
     }
 
