@@ -67,6 +67,7 @@ public class UpdateErrorTests
     [InlineData("{$pull: {a: 1}}", "{_id: 1, a: 'x'}", 2, "Cannot apply $pull to a non-array value")]
     [InlineData("{$set: {'a.$': 1}}", "{_id: 1, a: [1]}", 2, "The positional operator did not find the match needed from the query.")]
     [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1, a: [1]}", 28, "Cannot create field 'b' in element {0: 1}")]
+    [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1}", 2, "The path 'a' must exist in the document in order to apply array updates.")]
     [InlineData("{$set: {'a.$[]': 1}}", "{_id: 1, a: {b: 1}}", 2, "Cannot apply array updates to non-array element a: {b: 1}")]
     [InlineData("{$rename: {'a.0': 'b'}}", "{_id: 1, a: [1]}", 2, "The source field cannot be an array element, 'a.0' in doc with a: [1] has an array field called 'a'")]
     public void Invalid_applications_are_refused(string update, string document, int code, string message)

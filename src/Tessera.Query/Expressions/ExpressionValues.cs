@@ -14,11 +14,9 @@ public static class ExpressionValues
         null => false,
         BsonBoolean boolean => boolean.Value,
         BsonNull or BsonUndefined => false,
-        _ when Numbers.IsNumber(value) => Numbers.ToDouble(value) != 0 && !IsDecimalZero(value),
+        _ when Numbers.IsNumber(value) => Numbers.ToDouble(value) != 0,
         _ => true,
     };
-
-    private static bool IsDecimalZero(BsonValue value) => value is BsonDecimal128 d && Decimal128.IsZero(d.Value);
 
     /// <summary>Missing, null and undefined: the values most operators turn into a null result.</summary>
     public static bool IsNullish(BsonValue? value) => value is null || value.IsBsonNull || value.IsBsonUndefined;

@@ -74,7 +74,7 @@ internal sealed class SliceProjectionNode(int? skip, int limit) : ProjectionNode
         }
         else
         {
-            count = Math.Min(-(long)limit, array.Count) is var c ? (int)c : 0;
+            count = (int)Math.Min(-(long)limit, array.Count);
             start = array.Count - count;
         }
 

@@ -38,6 +38,12 @@ internal static class UpdatePathResolver
                         return;
                     }
 
+                    if (path.Parts[depth + 1].StartsWith("$[", StringComparison.Ordinal))
+                    {
+                        var prefix = string.Join('.', path.Parts.Take(depth + 1));
+                        throw new QueryException(ErrorCodes.BadValue, $"The path '{prefix}' must exist in the document in order to apply array updates.");
+                    }
+
                     child = new BsonDocument();
                     document[name] = child;
                 }
