@@ -32,6 +32,9 @@ public class UpdateErrorTests
     [InlineData("{$currentDate: {a: 1}}", 2, "int is not valid type for $currentDate. Please use a boolean ('true') or a $type expression ({$type: 'timestamp/date'}).")]
     [InlineData("{$currentDate: {a: {$type: 'x'}}}", 2, "The '$type' string field is required to be 'date' or 'timestamp': {$currentDate: {field : {$type: 'date'}}}")]
     [InlineData("{$set: {'a.$.b.$': 1}}", 2, "Too many positional (i.e. '$') elements found in path 'a.$.b.$'")]
+    [InlineData("{$bit: {a: 5}}", 2, "The $bit modifier is not compatible with a int. You must pass in an embedded document: {$bit: {field: {and/or/xor: #}}")]
+    [InlineData("{$bit: {a: {not: 1}}}", 2, "The $bit modifier only supports 'and', 'or', and 'xor', not 'not' which is an unknown operator: {not: 1}")]
+    [InlineData("{$bit: {a: {and: 1.0}}}", 2, "The $bit modifier field must be an Integer(32/64 bit); a 'double' is not supported here: {and: 1.0}")]
     [InlineData("{$set: {'a.$[x]': 1}}", 2, "No array filter found for identifier 'x' in path 'a.$[x]'")]
     public void Invalid_updates_are_refused_when_parsed(string update, int code, string message)
     {

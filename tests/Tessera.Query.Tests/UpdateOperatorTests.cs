@@ -126,6 +126,13 @@ public class UpdateOperatorTests
     public void Pull(string update, string document, string expected, bool changed) => AssertUpdates(update, document, expected, changed);
 
     [Theory]
+    [InlineData("{$bit: {a: {and: 6}}}", "{_id: 1, a: 3}", "{_id: 1, a: 2}")]
+    [InlineData("{$bit: {a: {or: 4}}}", "{_id: 1, a: 3}", "{_id: 1, a: 7}")]
+    [InlineData("{$bit: {a: {xor: NumberLong(1)}}}", "{_id: 1, a: 3}", "{_id: 1, a: NumberLong(2)}")]
+    [InlineData("{$bit: {a: {or: 5}}}", "{_id: 1}", "{_id: 1, a: 5}")]
+    public void Bit(string update, string document, string expected) => AssertUpdates(update, document, expected);
+
+    [Theory]
     [InlineData("{$set: {'a.$': 9}}", "{a: 2}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [1, 9, 3]}")]
     [InlineData("{$set: {'a.$.b': 9}}", "{'a.b': 2}", "{_id: 1, a: [{b: 1}, {b: 2}]}", "{_id: 1, a: [{b: 1}, {b: 9}]}")]
     [InlineData("{$inc: {'a.$.n': 1}}", "{a: {$elemMatch: {k: 'y'}}}", "{_id: 1, a: [{k: 'x', n: 1}, {k: 'y', n: 1}]}", "{_id: 1, a: [{k: 'x', n: 1}, {k: 'y', n: 2}]}")]

@@ -119,7 +119,7 @@ internal sealed class ProjectionExecutor(PathProjectionNode root, bool isInclusi
         state.PositionalPending = false;
         if (state.Details?.ArrayIndex is not int index || index >= array.Count)
         {
-            throw new QueryException(51246, "Executor error during find command :: caused by :: positional operator '.$' couldn't find a matching element in the array");
+            throw new QueryException(51246, "positional operator '.$' couldn't find a matching element in the array");
         }
 
         return [array[index]];

@@ -38,7 +38,7 @@ internal static class UpdateParser
     }
 
     private static bool IsKnown(string name) => name is "$set" or "$unset" or "$inc" or "$mul" or "$min" or "$max" or "$rename"
-        or "$setOnInsert" or "$currentDate" or "$push" or "$addToSet" or "$pull" or "$pullAll" or "$pop";
+        or "$setOnInsert" or "$currentDate" or "$push" or "$addToSet" or "$pull" or "$pullAll" or "$pop" or "$bit";
 
     internal static UpdatePath ParsePath(string dotted)
     {
@@ -111,6 +111,8 @@ internal static class UpdateParser
                 }
 
                 return new PullOperation(modifier, path, element => values.Any(value => Comparison.BsonValueComparer.Instance.Equals(value, element)));
+            case "$bit":
+                return BitOperation.Parse(path, field);
             default:
                 return ParseRename(path, field);
         }
