@@ -35,6 +35,7 @@ public class UpdateErrorTests
     [InlineData("{$bit: {a: 5}}", 2, "The $bit modifier is not compatible with a int. You must pass in an embedded document: {$bit: {field: {and/or/xor: #}}")]
     [InlineData("{$bit: {a: {not: 1}}}", 2, "The $bit modifier only supports 'and', 'or', and 'xor', not 'not' which is an unknown operator: {not: 1}")]
     [InlineData("{$bit: {a: {and: 1.0}}}", 2, "The $bit modifier field must be an Integer(32/64 bit); a 'double' is not supported here: {and: 1.0}")]
+    [InlineData("{$pull: {a: {$foo: 1}}}", 2, "unknown top level operator: $foo. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.")]
     [InlineData("{$set: {'a.$[x]': 1}}", 2, "No array filter found for identifier 'x' in path 'a.$[x]'")]
     public void Invalid_updates_are_refused_when_parsed(string update, int code, string message)
     {
