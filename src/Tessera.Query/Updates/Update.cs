@@ -116,7 +116,7 @@ public sealed class Update
     public BsonDocument BuildUpsertDocument(BsonDocument filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var seed = UpsertSeed.FromFilter(filter);
+        var seed = UpsertSeed.FromFilter(filter, idOnly: _replacement is not null);
         BsonDocument inserted;
         if (_replacement is not null)
         {

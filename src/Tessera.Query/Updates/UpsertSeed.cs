@@ -9,10 +9,17 @@ namespace Tessera.Query.Updates;
 /// </summary>
 internal static class UpsertSeed
 {
-    public static BsonDocument FromFilter(BsonDocument filter)
+    /// <param name="filter">The update's query.</param>
+    /// <param name="idOnly">For a replacement mongod takes only the immutable _id from the query.</param>
+    public static BsonDocument FromFilter(BsonDocument filter, bool idOnly)
     {
         var equalities = new List<(string Path, BsonValue Value)>();
         Collect(filter, equalities);
+        if (idOnly)
+        {
+            equalities.RemoveAll(equality => equality.Path != "_id" && !equality.Path.StartsWith("_id.", StringComparison.Ordinal));
+        }
+
         var seed = new BsonDocument();
         var paths = new List<string>();
         foreach (var (path, value) in equalities)
