@@ -5,7 +5,8 @@ namespace Tessera.Query.Updates;
 
 /// <summary>
 /// The document an upsert starts from: the equality conditions of the filter (field: value, field: {$eq: value},
-/// and those inside $and), with dotted paths made into embedded documents. Other conditions add nothing.
+/// a one-value $in, and those inside $and or a one-clause $or), with dotted paths made into embedded documents.
+/// Other conditions add nothing.
 /// </summary>
 internal static class UpsertSeed
 {
@@ -48,7 +49,8 @@ internal static class UpsertSeed
     {
         foreach (var element in filter)
         {
-            if (element.Name == "$and" && element.Value is BsonArray clauses)
+            // mongod canonicalizes the query first: a one-clause $or is its clause, like $and.
+            if ((element.Name == "$and" || (element.Name == "$or" && element.Value is BsonArray { Count: 1 })) && element.Value is BsonArray clauses)
             {
                 foreach (var clause in clauses.OfType<BsonDocument>())
                 {
@@ -71,6 +73,11 @@ internal static class UpsertSeed
                     if (operators.TryGetValue("$eq", out var equal))
                     {
                         equalities.Add((element.Name, equal));
+                    }
+                    else if (operators.TryGetValue("$in", out var single) && single is BsonArray { Count: 1 } only && only[0] is not BsonRegularExpression)
+                    {
+                        // Canonicalization turns a one-value $in into an equality.
+                        equalities.Add((element.Name, only[0]));
                     }
 
                     break;
