@@ -17,6 +17,7 @@ public class UpsertTests
     [InlineData("{$and: [{_id: 1}, {a: 1}]}", "{$set: {b: 2}}", "{_id: 1, a: 1, b: 2}")]
     [InlineData("{_id: 1, $or: [{a: 1}, {a: 2}]}", "{$set: {b: 2}}", "{_id: 1, b: 2}")]
     [InlineData("{_id: 1, a: /x/}", "{$set: {b: 2}}", "{_id: 1, b: 2}")]
+    [InlineData("{z: 1, _id: 1, a: 1}", "{$set: {b: 2}}", "{_id: 1, a: 1, z: 1, b: 2}")]
     [InlineData("{_id: 1, a: {$in: [4]}}", "{$set: {b: 2}}", "{_id: 1, a: 4, b: 2}")]
     [InlineData("{_id: 1, a: {$in: [4, 5]}}", "{$set: {b: 2}}", "{_id: 1, b: 2}")]
     [InlineData("{$or: [{_id: 1}]}", "{$set: {b: 2}}", "{_id: 1, b: 2}")]

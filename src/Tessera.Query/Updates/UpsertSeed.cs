@@ -23,7 +23,9 @@ internal static class UpsertSeed
 
         var seed = new BsonDocument();
         var paths = new List<string>();
-        foreach (var (path, value) in equalities)
+
+        // mongod keeps the equalities in a map by path, so the seed's fields come in path order.
+        foreach (var (path, value) in equalities.OrderBy(equality => equality.Path, StringComparer.Ordinal))
         {
             foreach (var earlier in paths)
             {
