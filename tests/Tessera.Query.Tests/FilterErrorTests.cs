@@ -31,7 +31,6 @@ public class FilterErrorTests
     [InlineData("{a: {$options: 'i'}}", "$options needs a $regex")]
     [InlineData("{a: {$type: 'foo'}}", "Unknown type name alias: foo")]
     [InlineData("{a: {$type: 100}}", "Invalid numerical type code: 100")]
-    [InlineData("{a: {$type: true}}", "type must be represented as a number or a string")]
     [InlineData("{$and: []}", "$and/$or/$nor must be a nonempty array")]
     [InlineData("{$or: 1}", "$or must be an array")]
     [InlineData("{$or: [1]}", "$or/$and/$nor entries need to be full objects")]
@@ -54,6 +53,14 @@ public class FilterErrorTests
         Assert.Equal("options set in both $regex and $options", Assert.Throws<QueryException>(() => Filter.Parse(optionsTwice)).Message);
         var optionsNotString = new BsonDocument("a", new BsonDocument { { "$regex", "x" }, { "$options", 1 } });
         Assert.Equal("$options has to be a string", Assert.Throws<QueryException>(() => Filter.Parse(optionsNotString)).Message);
+    }
+
+    [Fact]
+    public void Type_of_wrong_kind_is_TypeMismatch()
+    {
+        var error = Match.Error("{a: {$type: true}}");
+        Assert.Equal(14, error.Code);
+        Assert.Equal("type must be represented as a number or a string", error.Message);
     }
 
     [Theory]

@@ -97,6 +97,10 @@ public class FilterOperatorTests
     [InlineData("{a: {$type: 127}}", "{a: MaxKey}", true)]
     [InlineData("{a: {$type: 'object'}}", "{a: {}}", true)]
     [InlineData("{a: {$type: 'regex'}}", "{a: /x/}", true)]
+    [InlineData("{a: {$type: 2.0}}", "{a: 'x'}", true)]
+    // mongod turns a non-integral type code into -1, MinKey's code.
+    [InlineData("{a: {$type: 1.5}}", "{a: MinKey}", true)]
+    [InlineData("{a: {$type: 1.5}}", "{a: 1.5}", false)]
     public void Type(string filter, string document, bool expected) => Assert.Equal(expected, Match.Run(filter, document));
 
     [Theory]

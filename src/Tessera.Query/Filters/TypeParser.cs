@@ -15,6 +15,11 @@ internal static class TypeParser
             {
                 codes.Add(ParseOne(item));
             }
+
+            if (codes.Count == 0)
+            {
+                throw new QueryException(ErrorCodes.FailedToParse, "$type must match at least one type");
+            }
         }
         else
         {
@@ -36,15 +41,20 @@ internal static class TypeParser
 
         if (Numbers.IsNumber(item))
         {
+            // mongod's MatcherTypeAlias::parse: a non-integral number becomes -1, which is MinKey's code.
             var number = Numbers.ToDouble(item);
-            if (number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue && BsonTypeAliases.IsValidCode((int)number))
+            Numbers.TryTruncateToLong(item, out var truncated);
+            var code = (int)Math.Clamp(truncated, int.MinValue, int.MaxValue);
+            if (item.BsonType != BsonType.Int32 && code != number)
             {
-                return (int)number;
+                code = -1;
             }
 
-            throw new QueryException(ErrorCodes.BadValue, $"Invalid numerical type code: {number.ToString(CultureInfo.InvariantCulture)}");
+            return BsonTypeAliases.IsValidCode(code)
+                ? code
+                : throw new QueryException(ErrorCodes.BadValue, $"Invalid numerical type code: {code.ToString(CultureInfo.InvariantCulture)}");
         }
 
-        throw new QueryException(ErrorCodes.BadValue, "type must be represented as a number or a string");
+        throw new QueryException(ErrorCodes.TypeMismatch, "type must be represented as a number or a string");
     }
 }
