@@ -207,30 +207,30 @@ internal static class FilterParser
         return new InPredicate(values, regexes);
     }
 
+    /// <summary>mongod's rules: int32, an int64 that fits, or a whole double; decimals are not accepted.</summary>
     private static int ParseSize(BsonValue argument)
     {
-        if (!Numbers.IsNumber(argument))
+        int size;
+        switch (argument)
         {
-            throw new QueryException(ErrorCodes.BadValue, "$size needs a number");
+            case BsonInt32 int32:
+                size = int32.Value;
+                break;
+            case BsonInt64 int64:
+                size = Numbers.FitsInt32(int64.Value)
+                    ? (int)int64.Value
+                    : throw new QueryException(ErrorCodes.BadValue, "$size must be representable as a 32-bit integer");
+                break;
+            case BsonDouble number:
+                size = number.Value == Math.Floor(number.Value) && number.Value is >= int.MinValue and <= int.MaxValue
+                    ? (int)number.Value
+                    : throw new QueryException(ErrorCodes.BadValue, "$size must be a whole number");
+                break;
+            default:
+                throw new QueryException(ErrorCodes.BadValue, "$size needs a number");
         }
 
-        var asDouble = Numbers.ToDouble(argument);
-        if (double.IsNaN(asDouble) || asDouble != Math.Floor(asDouble))
-        {
-            throw new QueryException(ErrorCodes.BadValue, "$size must be a whole number");
-        }
-
-        if (asDouble < 0)
-        {
-            throw new QueryException(ErrorCodes.BadValue, "$size may not be negative");
-        }
-
-        if (asDouble > int.MaxValue)
-        {
-            throw new QueryException(ErrorCodes.BadValue, "$size must be representable as a 32-bit integer");
-        }
-
-        return (int)asDouble;
+        return size >= 0 ? size : throw new QueryException(ErrorCodes.BadValue, "$size may not be negative");
     }
 
     private static ModPredicate ParseMod(BsonValue argument)
@@ -240,7 +240,8 @@ internal static class FilterParser
             throw new QueryException(ErrorCodes.BadValue, "malformed mod, needs to be an array");
         }
 
-        if (array.Count < 2)
+        // mongod's order of checks: each element as it is reached.
+        if (array.Count == 0)
         {
             throw new QueryException(ErrorCodes.BadValue, "malformed mod, not enough elements");
         }
@@ -248,6 +249,11 @@ internal static class FilterParser
         if (!Numbers.IsNumber(array[0]))
         {
             throw new QueryException(ErrorCodes.BadValue, "malformed mod, divisor not a number");
+        }
+
+        if (array.Count < 2)
+        {
+            throw new QueryException(ErrorCodes.BadValue, "malformed mod, not enough elements");
         }
 
         if (!Numbers.IsNumber(array[1]))
