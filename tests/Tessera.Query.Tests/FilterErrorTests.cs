@@ -38,6 +38,10 @@ public class FilterErrorTests
     [InlineData("{$or: 1}", "$or must be an array")]
     [InlineData("{$or: [1]}", "$or/$and/$nor entries need to be full objects")]
     [InlineData("{a: {$ne: /x/}}", "Can't have regex as arg to $ne.")]
+    [InlineData("{a: {$gt: /x/}}", "Can't have RegEx as arg to predicate over field 'a'.")]
+    [InlineData("{a: {$elemMatch: {b: 1, $expr: {$eq: [1, 1]}}}}", "$expr can only be applied to the top-level document")]
+    [InlineData("{a: {$where: 'x'}}", "$where cannot be applied to a field")]
+    [InlineData("{$where: 'this.a'}", "$where is not allowed in this context")]
     public void Bad_filters_are_BadValue_with_mongods_message(string filter, string message)
     {
         var error = Match.Error(filter);
@@ -64,6 +68,23 @@ public class FilterErrorTests
         var error = Match.Error("{a: {$type: true}}");
         Assert.Equal(14, error.Code);
         Assert.Equal("type must be represented as a number or a string", error.Message);
+    }
+
+    [Fact]
+    public void Regex_options_twice_have_codes_by_order()
+    {
+        var regexFirst = new BsonDocument("a", new BsonDocument { { "$regex", new BsonRegularExpression("x", "i") }, { "$options", "m" } });
+        Assert.Equal(51075, Assert.Throws<QueryException>(() => Filter.Parse(regexFirst)).Code);
+        var optionsFirst = new BsonDocument("a", new BsonDocument { { "$options", "m" }, { "$regex", new BsonRegularExpression("x", "i") } });
+        Assert.Equal(51074, Assert.Throws<QueryException>(() => Filter.Parse(optionsFirst)).Code);
+    }
+
+    [Fact]
+    public void Text_search_needs_a_text_index()
+    {
+        var error = Match.Error("{$text: {$search: 'x'}}");
+        Assert.Equal(27, error.Code);
+        Assert.Equal("text index required for $text query", error.Message);
     }
 
     [Theory]

@@ -154,6 +154,8 @@ public class FilterOperatorTests
     [InlineData("{a: 1, $or: [{b: 1}, {c: 1}]}", "{a: 2, c: 1}", false)]
     [InlineData("{$and: [{a: {$gt: 1}}, {a: {$lt: 3}}]}", "{a: [0, 5]}", true)]
     [InlineData("{$comment: 'why', a: 1}", "{a: 1}", true)]
+    [InlineData("{$alwaysTrue: 1}", "{a: 1}", true)]
+    [InlineData("{$alwaysFalse: 1}", "{a: 1}", false)]
     public void Logical(string filter, string document, bool expected) => Assert.Equal(expected, Match.Run(filter, document));
 
     [Theory]
@@ -196,6 +198,7 @@ public class FilterOperatorTests
     [InlineData("{a: {$all: [/^x/, 'y']}}", "{a: ['xa', 'y']}", true)]
     [InlineData("{a: {$all: [{$elemMatch: {b: 1}}, {$elemMatch: {c: 2}}]}}", "{a: [{b: 1}, {c: 2}]}", true)]
     [InlineData("{a: {$all: [{$elemMatch: {b: 1, c: 2}}]}}", "{a: [{b: 1}, {c: 2}]}", false)]
+    [InlineData("{a: {$all: [{$foo: 1}]}}", "{a: [{$foo: 1}]}", true)]
     public void All(string filter, string document, bool expected) => Assert.Equal(expected, Match.Run(filter, document));
 
     [Theory]

@@ -6,14 +6,16 @@ namespace Tessera.Query.Filters;
 /// <summary>Parses a query document into match nodes, with mongod's error messages (BadValue unless noted).</summary>
 internal static class FilterParser
 {
-    public static MatchNode ParseDocument(BsonDocument filter)
+    /// <param name="filter">The query document.</param>
+    /// <param name="isSubDocument">True inside $elemMatch, where mongod refuses $expr.</param>
+    public static MatchNode ParseDocument(BsonDocument filter, bool isSubDocument = false)
     {
         var nodes = new List<MatchNode>();
         foreach (var element in filter)
         {
             if (element.Name.StartsWith('$'))
             {
-                ParseTopLevelOperator(element, nodes);
+                ParseTopLevelOperator(element, nodes, isSubDocument);
             }
             else
             {
@@ -24,31 +26,56 @@ internal static class FilterParser
         return nodes.Count == 1 ? nodes[0] : new AndNode(nodes);
     }
 
-    private static void ParseTopLevelOperator(BsonElement element, List<MatchNode> nodes)
+    private static void ParseTopLevelOperator(BsonElement element, List<MatchNode> nodes, bool isSubDocument)
     {
         switch (element.Name)
         {
             case "$and":
-                nodes.Add(new AndNode(ParseList(element)));
+                nodes.Add(new AndNode(ParseList(element, isSubDocument)));
                 break;
             case "$or":
-                nodes.Add(new OrNode(ParseList(element)));
+                nodes.Add(new OrNode(ParseList(element, isSubDocument)));
                 break;
             case "$nor":
-                nodes.Add(new NorNode(ParseList(element)));
+                nodes.Add(new NorNode(ParseList(element, isSubDocument)));
                 break;
             case "$comment":
                 break;
             case "$expr":
+                if (isSubDocument)
+                {
+                    throw new QueryException(ErrorCodes.BadValue, "$expr can only be applied to the top-level document");
+                }
+
                 nodes.Add(new ExprNode(Expressions.ExpressionParser.Parse(element.Value)));
                 break;
+            case "$ref":
+            case "$id":
+            case "$db":
+                // A DBRef's fields are matched by equality, as mongod's parseDBRef does.
+                nodes.Add(new PathNode(new FieldPath(element.Name), new EqualityPredicate(element.Value)));
+                break;
+            case "$alwaysTrue":
+            case "$alwaysFalse":
+                if (!Numbers.IsNumber(element.Value) || Numbers.ToDouble(element.Value) != 1)
+                {
+                    throw new QueryException(ErrorCodes.FailedToParse, $"{element.Name} must be an integer value of 1");
+                }
+
+                nodes.Add(new ConstantNode(element.Name == "$alwaysTrue"));
+                break;
+            case "$where":
+                throw new QueryException(ErrorCodes.BadValue, "$where is not allowed in this context");
+            case "$text":
+                // What mongod answers without a text index; Tessera has no text indexes.
+                throw new QueryException(27, "text index required for $text query");
             default:
                 throw new QueryException(ErrorCodes.BadValue,
                     $"unknown top level operator: {element.Name}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.");
         }
     }
 
-    private static List<MatchNode> ParseList(BsonElement element)
+    private static List<MatchNode> ParseList(BsonElement element, bool isSubDocument)
     {
         if (element.Value is not BsonArray array)
         {
@@ -61,14 +88,14 @@ internal static class FilterParser
         }
 
         return array.Select(entry => entry is BsonDocument clause
-            ? ParseDocument(clause)
+            ? ParseDocument(clause, isSubDocument)
             : throw new QueryException(ErrorCodes.BadValue, "$or/$and/$nor entries need to be full objects")).ToList();
     }
 
     private static MatchNode ParseField(FieldPath path, BsonValue value) => value switch
     {
         BsonRegularExpression regex => new PathNode(path, new RegexPredicate(regex)),
-        BsonDocument document when IsOperatorDocument(document) => OperatorTerm.AllOnPath(path, ParseOperators(document)),
+        BsonDocument document when IsOperatorDocument(document) => OperatorTerm.AllOnPath(path, ParseOperators(document, path.Dotted)),
         _ => new PathNode(path, new EqualityPredicate(value)),
     };
 
@@ -82,7 +109,9 @@ internal static class FilterParser
         && document.GetElement(0).Name is not ("$ref" or "$id" or "$db");
 
     /// <summary>The operators of one field ({$gt: 1, $lt: 5, $regex: …}).</summary>
-    internal static List<OperatorTerm> ParseOperators(BsonDocument operators)
+    /// <param name="operators">The operator document.</param>
+    /// <param name="path">The field, for messages ("" inside $elemMatch, as mongod).</param>
+    internal static List<OperatorTerm> ParseOperators(BsonDocument operators, string path = "")
     {
         var terms = new List<OperatorTerm>();
         var regexDone = false;
@@ -102,6 +131,8 @@ internal static class FilterParser
 
                     terms.Add(new NotTerm([new LeafTerm(new EqualityPredicate(argument))]));
                     break;
+                case "$lt" or "$lte" or "$gt" or "$gte" when argument is BsonRegularExpression:
+                    throw new QueryException(ErrorCodes.BadValue, $"Can't have RegEx as arg to predicate over field '{path}'.");
                 case "$lt":
                     terms.Add(Compare(ComparisonOperator.LessThan, argument));
                     break;
@@ -140,7 +171,7 @@ internal static class FilterParser
                     terms.Add(new LeafTerm(ParseElemMatch(argument)));
                     break;
                 case "$not":
-                    terms.Add(ParseNot(argument));
+                    terms.Add(ParseNot(argument, path));
                     break;
                 case "$regex":
                 case "$options":
@@ -151,6 +182,8 @@ internal static class FilterParser
                     }
 
                     break;
+                case "$where":
+                    throw new QueryException(ErrorCodes.BadValue, "$where cannot be applied to a field");
                 default:
                     throw new QueryException(ErrorCodes.BadValue, $"unknown operator: {element.Name}");
             }
@@ -314,7 +347,7 @@ internal static class FilterParser
             terms.Add(item switch
             {
                 BsonRegularExpression regex => new LeafTerm(new RegexPredicate(regex)),
-                BsonDocument document when IsOperatorDocument(document) => throw new QueryException(ErrorCodes.BadValue, "no $ expressions in $all"),
+                BsonDocument { ElementCount: > 0 } document when IsPathAcceptingOperator(document.GetElement(0).Name) => throw new QueryException(ErrorCodes.BadValue, "no $ expressions in $all"),
                 _ => new LeafTerm(new EqualityPredicate(item)),
             });
         }
@@ -337,10 +370,10 @@ internal static class FilterParser
         var isValueForm = IsOperatorDocument(query) && query.GetElement(0).Name is not ("$and" or "$or" or "$nor" or "$expr" or "$comment");
         return isValueForm
             ? new ElemMatchValuePredicate(OperatorTerm.AllOnValue(ParseOperators(query)))
-            : new ElemMatchDocumentPredicate(ParseDocument(query));
+            : new ElemMatchDocumentPredicate(ParseDocument(query, isSubDocument: true));
     }
 
-    private static NotTerm ParseNot(BsonValue argument)
+    private static NotTerm ParseNot(BsonValue argument, string path)
     {
         switch (argument)
         {
@@ -349,39 +382,75 @@ internal static class FilterParser
             case BsonDocument { ElementCount: 0 }:
                 throw new QueryException(ErrorCodes.BadValue, "$not cannot be empty");
             case BsonDocument operators:
-                return new NotTerm(ParseOperators(operators));
+                return new NotTerm(ParseOperators(operators, path));
             default:
                 throw new QueryException(ErrorCodes.BadValue, "$not needs a regex or a document");
         }
     }
 
-    /// <summary>$regex with $options, in either order; the pattern may be a string or a /re/ value.</summary>
+    /// <summary>
+    /// $regex with $options, read in document order as mongod's parseRegexDocument: options given twice
+    /// (flags on a /re/ value and $options) are error 51074 or 51075 depending on which came first.
+    /// </summary>
     private static BsonRegularExpression ParseRegex(BsonDocument operators)
     {
-        if (!operators.TryGetValue("$regex", out var pattern))
+        if (!operators.Contains("$regex"))
         {
             throw new QueryException(ErrorCodes.BadValue, "$options needs a $regex");
         }
 
-        string? options = null;
-        if (operators.TryGetValue("$options", out var optionsValue))
+        string pattern = string.Empty;
+        string options = string.Empty;
+        foreach (var element in operators)
         {
-            options = optionsValue is BsonString text ? text.Value : throw new QueryException(ErrorCodes.BadValue, "$options has to be a string");
+            switch (element.Name)
+            {
+                case "$regex":
+                    switch (element.Value)
+                    {
+                        case BsonString text:
+                            pattern = text.Value;
+                            break;
+                        case BsonRegularExpression regex:
+                            pattern = regex.Pattern;
+                            if (regex.Options.Length > 0)
+                            {
+                                if (options.Length > 0)
+                                {
+                                    throw new QueryException(51074, "options set in both $regex and $options");
+                                }
+
+                                options = regex.Options;
+                            }
+
+                            break;
+                        default:
+                            throw new QueryException(ErrorCodes.BadValue, "$regex has to be a string");
+                    }
+
+                    break;
+                case "$options":
+                    if (element.Value is not BsonString text2)
+                    {
+                        throw new QueryException(ErrorCodes.BadValue, "$options has to be a string");
+                    }
+
+                    if (options.Length > 0)
+                    {
+                        throw new QueryException(51075, "options set in both $regex and $options");
+                    }
+
+                    options = text2.Value;
+                    break;
+            }
         }
 
-        switch (pattern)
-        {
-            case BsonString text:
-                return new BsonRegularExpression(text.Value, options ?? string.Empty);
-            case BsonRegularExpression regex:
-                if (options is not null && regex.Options.Length > 0)
-                {
-                    throw new QueryException(ErrorCodes.BadValue, "options set in both $regex and $options");
-                }
-
-                return new BsonRegularExpression(regex.Pattern, options ?? regex.Options);
-            default:
-                throw new QueryException(ErrorCodes.BadValue, "$regex has to be a string");
-        }
+        return new BsonRegularExpression(pattern, options);
     }
+
+    /// <summary>mongod's parsePathAcceptingKeyword: the operators that apply to a field's value.</summary>
+    internal static bool IsPathAcceptingOperator(string name) => name is "$eq" or "$ne" or "$gt" or "$gte" or "$lt" or "$lte"
+        or "$in" or "$nin" or "$exists" or "$type" or "$size" or "$mod" or "$all" or "$elemMatch" or "$regex" or "$options"
+        or "$near" or "$nearSphere" or "$geoNear" or "$within" or "$geoWithin" or "$geoIntersects"
+        or "$bitsAllSet" or "$bitsAllClear" or "$bitsAnySet" or "$bitsAnyClear";
 }

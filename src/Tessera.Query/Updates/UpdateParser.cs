@@ -244,7 +244,7 @@ internal static class UpdateParser
     {
         switch (argument)
         {
-            case BsonDocument document when FilterParser.IsOperatorDocument(document) && IsFieldOperator(document.GetElement(0).Name):
+            case BsonDocument document when FilterParser.IsOperatorDocument(document) && FilterParser.IsPathAcceptingOperator(document.GetElement(0).Name):
                 var predicate = OperatorTerm.AllOnValue(FilterParser.ParseOperators(document));
                 return element => predicate.Matches(element, null);
             case BsonDocument query:
@@ -257,13 +257,6 @@ internal static class UpdateParser
                 return element => Comparison.BsonValueComparer.Instance.Equals(element, argument);
         }
     }
-
-    /// <summary>
-    /// mongod's parsePathAcceptingKeyword: a document led by one of these is a condition on each element;
-    /// any other document ({b: 1}, {$or: …}, even {$foo: 1}) is a query on element documents.
-    /// </summary>
-    private static bool IsFieldOperator(string name) => name is "$eq" or "$ne" or "$gt" or "$gte" or "$lt" or "$lte"
-        or "$in" or "$nin" or "$exists" or "$type" or "$size" or "$mod" or "$all" or "$elemMatch" or "$not" or "$regex" or "$options";
 
     private static RenameOperation ParseRename(UpdatePath source, BsonElement field)
     {
