@@ -35,6 +35,26 @@ internal static class Numbers
         }
     }
 
+    /// <summary>Truncates toward zero; false for NaN, infinities and values outside the long range (mongod's representAs).</summary>
+    public static bool TryTruncateToLongInRange(BsonValue number, out long result)
+    {
+        if (number.BsonType is BsonType.Int32 or BsonType.Int64)
+        {
+            result = number.ToInt64();
+            return true;
+        }
+
+        var truncated = Math.Truncate(ToDouble(number));
+        if (double.IsNaN(truncated) || truncated >= 9.2233720368547758E18 || truncated < -9.2233720368547758E18)
+        {
+            result = 0;
+            return false;
+        }
+
+        result = (long)truncated;
+        return true;
+    }
+
     private static bool TryTruncate(double value, out long result)
     {
         if (double.IsNaN(value) || double.IsInfinity(value))

@@ -211,6 +211,8 @@ public class FilterOperatorTests
     [InlineData("{a: {$mod: [4, 0]}}", "{}", false)]
     [InlineData("{a: {$mod: [4, 0]}}", "{a: [1, 4]}", true)]
     [InlineData("{a: {$mod: [4, 0]}}", "{a: NaN}", false)]
+    [InlineData("{a: {$mod: [4, 0]}}", "{a: 1e30}", false)]
+    [InlineData("{a: {$mod: [4, 0]}}", "{a: -9223372036854775808.0}", true)]
     [InlineData("{a: {$mod: [-1, 0]}}", "{a: NumberLong('-9223372036854775808')}", true)]
     public void Mod(string filter, string document, bool expected) => Assert.Equal(expected, Match.Run(filter, document));
 

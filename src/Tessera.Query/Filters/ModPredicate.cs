@@ -7,7 +7,8 @@ internal sealed class ModPredicate(long divisor, long remainder) : ValuePredicat
 {
     public override bool Matches(BsonValue? value, MatchDetails? details)
     {
-        if (value is null || !Comparison.BsonTypeOrder.IsNumber(value) || !Numbers.TryTruncateToLong(value, out var dividend))
+        // mongod: NaN, infinities and values beyond the long range match nothing.
+        if (value is null || !Comparison.BsonTypeOrder.IsNumber(value) || !Numbers.TryTruncateToLongInRange(value, out var dividend))
         {
             return false;
         }

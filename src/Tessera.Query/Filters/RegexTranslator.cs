@@ -4,7 +4,7 @@ namespace Tessera.Query.Filters;
 
 /// <summary>
 /// Compiles a MongoDB (PCRE) regular expression with its options for .NET. The options mongod accepts
-/// are i, m, s, x and u; anything else is mongod's error 51108. .NET's syntax covers the PCRE that
+/// are i, m, s and x; anything else is mongod's error 51108. .NET's syntax covers the PCRE that
 /// queries use in practice; a pattern .NET cannot read is mongod's error 51091.
 /// </summary>
 internal static class RegexTranslator
@@ -16,7 +16,7 @@ internal static class RegexTranslator
     {
         if (pattern.Contains('\0', StringComparison.Ordinal))
         {
-            throw new QueryException(51091, "Regular expression is invalid: pattern cannot contain an embedded null byte");
+            throw new QueryException(ErrorCodes.BadValue, "Regular expression cannot contain an embedded null byte");
         }
 
         var regexOptions = RegexOptions.CultureInvariant;
@@ -28,7 +28,6 @@ internal static class RegexTranslator
                 'm' => RegexOptions.Multiline,
                 's' => RegexOptions.Singleline,
                 'x' => RegexOptions.IgnorePatternWhitespace,
-                'u' => RegexOptions.None,
                 _ => throw new QueryException(51108, $"invalid flag in regex options: {flag}"),
             };
         }
