@@ -149,32 +149,54 @@ internal static class DecimalArithmetic
 
     private static int DigitCount(BigInteger value) => BigInteger.Abs(value).ToString(CultureInfo.InvariantCulture).Length;
 
-    /// <summary>Rounds to 34 digits, half to even, and builds the decimal.</summary>
+    private const int MaxExponent = 6111;
+    private const int MinExponent = -6176;
+
+    /// <summary>
+    /// Rounds to 34 digits, half to even, and builds the decimal; beyond the exponent range the result
+    /// is clamped (trailing zeros added), rounded toward a subnormal or zero, or infinite, as IEEE 754.
+    /// </summary>
     private static Decimal128 Build(BigInteger significand, int exponent)
     {
         var negative = significand.Sign < 0;
         var magnitude = BigInteger.Abs(significand);
-        var excess = DigitCount(magnitude) - Precision;
+        var excess = Math.Max(DigitCount(magnitude) - Precision, MinExponent - exponent);
         if (excess > 0)
         {
-            var divisor = BigInteger.Pow(10, excess);
-            var quotient = BigInteger.DivRem(magnitude, divisor, out var remainder);
-            var twice = remainder * 2;
-            if (twice > divisor || (twice == divisor && !quotient.IsEven))
-            {
-                quotient += 1;
-            }
-
-            magnitude = quotient;
+            magnitude = RoundHalfEven(magnitude, excess);
             exponent += excess;
             if (DigitCount(magnitude) > Precision)
             {
-                magnitude /= 10;
+                magnitude = RoundHalfEven(magnitude, 1);
                 exponent++;
             }
         }
 
+        while (exponent > MaxExponent && !magnitude.IsZero && DigitCount(magnitude) < Precision)
+        {
+            magnitude *= 10;
+            exponent--;
+        }
+
+        if (exponent > MaxExponent)
+        {
+            if (!magnitude.IsZero)
+            {
+                return negative ? Decimal128.NegativeInfinity : Decimal128.PositiveInfinity;
+            }
+
+            exponent = MaxExponent;
+        }
+
         var text = (negative ? "-" : string.Empty) + magnitude.ToString(CultureInfo.InvariantCulture) + "E" + exponent.ToString(CultureInfo.InvariantCulture);
         return Decimal128.Parse(text);
+    }
+
+    private static BigInteger RoundHalfEven(BigInteger magnitude, int digits)
+    {
+        var divisor = BigInteger.Pow(10, digits);
+        var quotient = BigInteger.DivRem(magnitude, divisor, out var remainder);
+        var twice = remainder * 2;
+        return twice > divisor || (twice == divisor && !quotient.IsEven) ? quotient + 1 : quotient;
     }
 }

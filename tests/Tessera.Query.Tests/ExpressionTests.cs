@@ -52,6 +52,16 @@ public class ExpressionTests
     [InlineData("{$divide: [6, 3]}", "2.0")]
     [InlineData("{$divide: [NumberDecimal('1'), 3]}", "NumberDecimal('0.3333333333333333333333333333333333')")]
     [InlineData("{$mod: [7, 3]}", "1")]
+    [InlineData("{$divide: [NumberDecimal('2'), 3]}", "NumberDecimal('0.6666666666666666666666666666666667')")]
+    [InlineData("{$add: [NumberDecimal('1.00'), NumberDecimal('2.5')]}", "NumberDecimal('3.50')")]
+    [InlineData("{$multiply: [NumberDecimal('1.5'), NumberDecimal('1.5')]}", "NumberDecimal('2.25')")]
+    [InlineData("{$subtract: [NumberDecimal('1'), NumberDecimal('0.1')]}", "NumberDecimal('0.9')")]
+    [InlineData("{$add: [NumberDecimal('9999999999999999999999999999999999'), NumberDecimal('1')]}", "NumberDecimal('1.000000000000000000000000000000000E+34')")]
+    [InlineData("{$multiply: [NumberDecimal('9E+6144'), 10]}", "NumberDecimal('Infinity')")]
+    [InlineData("{$multiply: [NumberDecimal('1E-6176'), NumberDecimal('0.1')]}", "NumberDecimal('0E-6176')")]
+    [InlineData("{$add: [NumberDecimal('Infinity'), NumberDecimal('-Infinity')]}", "NumberDecimal('NaN')")]
+    [InlineData("{$divide: [NumberDecimal('6'), NumberDecimal('2')]}", "NumberDecimal('3')")]
+    [InlineData("{$divide: [NumberDecimal('1'), NumberDecimal('4')]}", "NumberDecimal('0.25')")]
     [InlineData("{$abs: -3}", "3")]
     public void Arithmetic(string expression, string expected) => Assert.Equal(Expected(expected), Evaluate(expression));
 
