@@ -81,6 +81,39 @@ public class PipelineStageTests
     }
 
     [Theory]
+    [InlineData("[{$lookup: {from: 'stock', let: {want: '$qty', name: '$item'}, pipeline: [{$match: {$expr: {$and: [{$eq: ['$item', '$$name']}, {$gte: ['$instock', '$$want']}]}}}, {$project: {_id: 0, warehouse: 1}}], as: 'where'}}]",
+        "[{_id: 1, item: 'a', qty: 5}]", "[{_id: 1, item: 'a', qty: 5, where: [{warehouse: 'B'}]}]")]
+    [InlineData("[{$lookup: {from: 'stock', pipeline: [{$match: {warehouse: 'A'}}, {$count: 'n'}], as: 'c'}}]",
+        "[{_id: 1}]", "[{_id: 1, c: [{n: 2}]}]")]
+    [InlineData("[{$lookup: {from: 'stock', localField: 'item', foreignField: 'item', pipeline: [{$project: {_id: 0, instock: 1}}], as: 's'}}]",
+        "[{_id: 1, item: 'b'}]", "[{_id: 1, item: 'b', s: [{instock: 7}]}]")]
+    [InlineData("[{$lookup: {from: 'stock', let: {w: '$missing'}, pipeline: [{$match: {$expr: {$eq: ['$$w', null]}}}], as: 's'}}]",
+        "[{_id: 1}]", "[{_id: 1, s: []}]")]
+    [InlineData("[{$lookup: {from: 'stock', let: {v: 1}, pipeline: [{$set: {x: '$$v'}}, {$group: {_id: '$$v', n: {$sum: '$x'}}}], as: 's'}}]",
+        "[{_id: 1}]", "[{_id: 1, s: [{_id: 1, n: 3}]}]")]
+    public void Lookup_with_pipeline_and_let(string pipeline, string input, string expected)
+    {
+        var collections = new Dictionary<string, string> { ["stock"] = "[{_id: 1, item: 'a', warehouse: 'A', instock: 2}, {_id: 2, item: 'a', warehouse: 'B', instock: 9}, {_id: 3, item: 'b', warehouse: 'A', instock: 7}]" };
+        Assert.Equal(Aggregate.Normalize(expected), Aggregate.Run(pipeline, input, collections));
+    }
+
+    [Theory]
+    [InlineData("[{$lookup: {from: 'x', let: {A: 1}, pipeline: [], as: 'y'}}]", 16867, "'A' starts with an invalid character for a user variable name")]
+    [InlineData("[{$lookup: {from: 'x', let: {a: 1}, localField: 'a', foreignField: 'b', as: 'y'}}]", 9, "$lookup with a 'let' argument must also specify 'pipeline'")]
+    [InlineData("[{$lookup: {from: 'x', localField: 'a', as: 'y'}}]", 9, "$lookup requires either 'pipeline' or both 'localField' and 'foreignField' to be specified")]
+    [InlineData("[{$lookup: {from: 'x', pipeline: {}, as: 'y'}}]", 9, "$lookup argument 'pipeline: {}' must be an array, is type object")]
+    public void Invalid_lookups(string pipeline, int code, string message)
+    {
+        var error = Aggregate.Error(pipeline);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Match_expr_reads_let_variables_only_inside_lookup() =>
+        Assert.Equal(17276, Aggregate.Error("[{$match: {$expr: {$eq: ['$$w', 1]}}}]").Code);
+
+    [Theory]
     [InlineData("[{$replaceRoot: {newRoot: '$a'}}]", "[{_id: 1, a: {x: 1}}]", "[{x: 1}]")]
     [InlineData("[{$replaceWith: {n: '$_id'}}]", "[{_id: 1}]", "[{n: 1}]")]
     public void ReplaceRoot(string pipeline, string input, string expected) => AssertRuns(pipeline, input, expected);

@@ -5,7 +5,8 @@ namespace Tessera.Query.Aggregation;
 /// <summary>
 /// A parsed aggregation pipeline. <see cref="Run"/> streams the input through the stages; stages that
 /// need all documents ($sort, $group, $count) buffer them. Parsing throws <see cref="QueryException"/>
-/// with mongod's codes (40324 for an unknown stage, …).
+/// with mongod's codes (40324 for an unknown stage, …); errors that depend on the documents (a $divide
+/// by zero…) are thrown while the result is enumerated.
 /// </summary>
 public sealed class Pipeline
 {
@@ -37,7 +38,11 @@ public sealed class Pipeline
     public IEnumerable<BsonDocument> Run(IEnumerable<BsonDocument> input, CollectionResolver? resolver = null)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var context = new PipelineContext(resolver);
+        return RunIn(input, new PipelineContext(resolver));
+    }
+
+    internal IEnumerable<BsonDocument> RunIn(IEnumerable<BsonDocument> input, PipelineContext context)
+    {
         var stream = input;
         foreach (var stage in _stages)
         {

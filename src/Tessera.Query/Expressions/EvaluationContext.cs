@@ -12,6 +12,12 @@ public sealed class EvaluationContext
     {
     }
 
+    /// <summary>A context with user variables already bound ($lookup's let, $$name in $expr).</summary>
+    public EvaluationContext(BsonDocument root, IReadOnlyDictionary<string, BsonValue?>? variables)
+        : this(root, variables is null ? new Dictionary<string, BsonValue?>(StringComparer.Ordinal) : new Dictionary<string, BsonValue?>(variables, StringComparer.Ordinal))
+    {
+    }
+
     private EvaluationContext(BsonDocument root, Dictionary<string, BsonValue?> variables)
     {
         Root = root;

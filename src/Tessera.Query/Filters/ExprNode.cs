@@ -7,5 +7,5 @@ namespace Tessera.Query.Filters;
 internal sealed class ExprNode(Expression expression) : MatchNode
 {
     public override bool Matches(BsonDocument document, MatchDetails? details) =>
-        ExpressionValues.IsTruthy(expression.Evaluate(new EvaluationContext(document)));
+        ExpressionValues.IsTruthy(expression.Evaluate(new EvaluationContext(document, details?.Variables)));
 }

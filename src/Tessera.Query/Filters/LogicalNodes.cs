@@ -29,7 +29,7 @@ internal sealed class OrNode(IReadOnlyList<MatchNode> children) : MatchNode
     {
         foreach (var child in children)
         {
-            if (child.Matches(document, _recordsPosition ? details : null))
+            if (child.Matches(document, _recordsPosition ? details : details?.WithoutPosition()))
             {
                 return true;
             }
@@ -46,7 +46,7 @@ internal sealed class NorNode(IReadOnlyList<MatchNode> children) : MatchNode
         foreach (var child in children)
         {
             // A negation learns no array position worth reporting, as in mongod.
-            if (child.Matches(document, null))
+            if (child.Matches(document, details?.WithoutPosition()))
             {
                 return false;
             }
@@ -58,7 +58,7 @@ internal sealed class NorNode(IReadOnlyList<MatchNode> children) : MatchNode
 
 internal sealed class NotNode(MatchNode child) : MatchNode
 {
-    public override bool Matches(BsonDocument document, MatchDetails? details) => !child.Matches(document, null);
+    public override bool Matches(BsonDocument document, MatchDetails? details) => !child.Matches(document, details?.WithoutPosition());
 }
 
 internal sealed class ConstantNode(bool result) : MatchNode

@@ -13,7 +13,7 @@ internal sealed class ProjectionExecutor(PathProjectionNode root, bool isInclusi
 {
     private sealed class State(BsonDocument document, MatchDetails? details)
     {
-        public EvaluationContext Context { get; } = new(document);
+        public EvaluationContext Context { get; } = new(document, details?.Variables);
 
         public MatchDetails? Details { get; } = details;
 

@@ -82,7 +82,7 @@ internal sealed class AddFieldsStage(AddFieldsStage.Level root) : PipelineStage
     {
         foreach (var document in input)
         {
-            var evaluation = new EvaluationContext(document);
+            var evaluation = new EvaluationContext(document, context.Variables);
             yield return Apply(document.DeepClone().AsBsonDocument, root, evaluation);
         }
     }

@@ -78,7 +78,7 @@ internal sealed class GroupStage(Expression id, IReadOnlyList<(string Field, Fun
         var order = new List<BsonValue>();
         foreach (var document in input)
         {
-            var evaluation = new EvaluationContext(document);
+            var evaluation = new EvaluationContext(document, context.Variables);
             var key = id.Evaluate(evaluation) ?? BsonNull.Value;
             if (!groups.TryGetValue(key, out var state))
             {

@@ -11,5 +11,6 @@ internal sealed class MatchStage(Filter filter) : PipelineStage
             ? new MatchStage(Filter.Parse(query))
             : throw new QueryException(15959, "the match filter must be an expression in an object");
 
-    public override IEnumerable<BsonDocument> Run(IEnumerable<BsonDocument> input, PipelineContext context) => input.Where(filter.Matches);
+    public override IEnumerable<BsonDocument> Run(IEnumerable<BsonDocument> input, PipelineContext context) =>
+        context.Variables is null ? input.Where(filter.Matches) : input.Where(document => filter.Matches(document, new MatchDetails { Variables = context.Variables }));
 }

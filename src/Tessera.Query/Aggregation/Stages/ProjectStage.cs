@@ -22,5 +22,5 @@ internal sealed class ProjectStage(Projection projection) : PipelineStage
     }
 
     public override IEnumerable<BsonDocument> Run(IEnumerable<BsonDocument> input, PipelineContext context) =>
-        input.Select(document => projection.Apply(document));
+        input.Select(document => projection.Apply(document, context.Variables is null ? null : new Filters.MatchDetails { Variables = context.Variables }));
 }

@@ -30,7 +30,7 @@ internal sealed class ReplaceRootStage(Expression newRoot) : PipelineStage
     {
         foreach (var document in input)
         {
-            var value = newRoot.Evaluate(new EvaluationContext(document));
+            var value = newRoot.Evaluate(new EvaluationContext(document, context.Variables));
             if (value is not BsonDocument replacement)
             {
                 throw new QueryException(40228,
