@@ -16,7 +16,9 @@ public static class ErrorCodes
     public const int EmptyFieldName = 56;
     public const int ImmutableField = 66;
     public const int InvalidOptions = 72;
+    public const int IndexNotFound = 27;
     public const int PathNotViable = 28;
+    public const int ConversionFailure = 241;
     public const int NotSingleValueField = 54;
     /// <summary>An exclusion in an inclusion projection ("Cannot do exclusion on field … in inclusion projection").</summary>
     public const int ExclusionInInclusionProjection = 31254;
@@ -36,6 +38,7 @@ public static class ErrorCodes
         [15] = "Overflow",
         [16] = "InvalidLength",
         [20] = "IllegalOperation",
+        [27] = "IndexNotFound",
         [28] = "PathNotViable",
         [40] = "ConflictingUpdateOperators",
         [52] = "DollarPrefixedFieldName",
@@ -44,6 +47,7 @@ public static class ErrorCodes
         [66] = "ImmutableField",
         [72] = "InvalidOptions",
         [168] = "InvalidPipelineOperator",
+        [241] = "ConversionFailure",
     };
 
     /// <summary>mongod's name for a code; mongod reports "Location&lt;n&gt;" for assertion codes without a name.</summary>

@@ -80,7 +80,7 @@ internal static class StringOperators
         BsonBoolean boolean => new BsonString(boolean.Value ? "true" : "false"),
         BsonDateTime date => new BsonString(date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
         BsonInt32 or BsonInt64 or BsonDouble or BsonDecimal128 => new BsonString(AsCaseInput(value)),
-        _ => throw new QueryException(241, $"Unsupported conversion from {TypeNames.Of(value)} to string in $convert with no onError value"),
+        _ => throw new QueryException(ErrorCodes.ConversionFailure, $"Unsupported conversion from {TypeNames.Of(value)} to string in $convert with no onError value"),
     };
 
     private static BsonValue Concat(IReadOnlyList<BsonValue?> arguments)

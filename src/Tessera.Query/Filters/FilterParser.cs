@@ -68,7 +68,7 @@ internal static class FilterParser
                 throw new QueryException(ErrorCodes.BadValue, "$where is not allowed in this context");
             case "$text":
                 // What mongod answers without a text index; Tessera has no text indexes.
-                throw new QueryException(27, "text index required for $text query");
+                throw new QueryException(ErrorCodes.IndexNotFound, "text index required for $text query");
             default:
                 throw new QueryException(ErrorCodes.BadValue,
                     $"unknown top level operator: {element.Name}. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.");
