@@ -14,6 +14,8 @@ public class UpdateErrorTests
     [InlineData("{$set: {a: 1, 'a.b': 2}}", 40, "Updating the path 'a.b' would create a conflict at 'a'")]
     [InlineData("{$set: {'a.b': 1}, $inc: {a: 2}}", 40, "Updating the path 'a' would create a conflict at 'a'")]
     [InlineData("{$set: {a: 1}, $unset: {a: 1}}", 40, "Updating the path 'a' would create a conflict at 'a'")]
+    [InlineData("{$set: {'a.$[]': 0, 'a.b': 0}}", 40, "Updating the path 'a.b' would create a conflict at 'a'")]
+    [InlineData("{$set: {'a.$[]': 0, 'a.0': 0}}", 40, "Updating the path 'a.0' would create a conflict at 'a'")]
     [InlineData("{$rename: {a: 'b'}, $set: {b: 1}}", 40, "Updating the path 'b' would create a conflict at 'b'")]
     [InlineData("{$set: {'a..b': 1}}", 56, "The update path 'a..b' contains an empty field name, which is not allowed.")]
     [InlineData("{$set: {'': 1}}", 56, "An empty update path is not valid.")]
@@ -47,6 +49,7 @@ public class UpdateErrorTests
     [Theory]
     [InlineData("{$set: {a: 1}}", "[{x: 1}]", 9, "The array filter for identifier 'x' was not used in the update {$set: {a: 1}}")]
     [InlineData("{$set: {'a.$[x]': 1}}", "[{x: 1}, {x: 2}]", 9, "Found multiple array filters with the same top-level field name x")]
+    [InlineData("{$set: {'a.$[i]': 1}}", "[{$i: 1}]", 2, "unknown top level operator: $i. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.")]
     [InlineData("{$set: {'a.$[X]': 1}}", "[{X: 1}]", 2, "Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found 'X'")]
     public void Invalid_array_filters(string update, string arrayFilters, int code, string message)
     {

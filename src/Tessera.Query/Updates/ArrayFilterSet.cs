@@ -20,6 +20,8 @@ internal sealed class ArrayFilterSet
         var set = new ArrayFilterSet();
         foreach (var filter in arrayFilters ?? [])
         {
+            // A filter that is no query fails as a query first ({$i: 0} is an unknown top level operator).
+            var parsed = Filter.Parse(filter);
             string? identifier = null;
             foreach (var element in filter)
             {
@@ -48,7 +50,7 @@ internal sealed class ArrayFilterSet
                 throw new QueryException(ErrorCodes.BadValue, $"Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found '{identifier}'");
             }
 
-            if (!set._filters.TryAdd(identifier, Filter.Parse(filter)))
+            if (!set._filters.TryAdd(identifier, parsed))
             {
                 throw new QueryException(ErrorCodes.FailedToParse, $"Found multiple array filters with the same top-level field name {identifier}");
             }

@@ -292,7 +292,10 @@ internal static class UpdateParser
     private static bool IsPrefix(UpdatePath shorter, UpdatePath longer) =>
         shorter.Parts.Count <= longer.Parts.Count && shorter.Parts.Select((part, i) => part == longer.Parts[i]).All(equal => equal);
 
-    /// <summary>mongod refuses two operations on one path or on a path and a field inside it (code 40).</summary>
+    /// <summary>
+    /// mongod refuses two operations on one path or on a path and a field inside it (code 40), and, where
+    /// one path updates array elements with $[] or $[id], any other kind of child of that array.
+    /// </summary>
     private static void CheckConflicts(List<UpdateOperation> operations)
     {
         var seen = new List<UpdatePath>();
@@ -300,16 +303,36 @@ internal static class UpdateParser
         {
             foreach (var earlier in seen)
             {
-                var (shorter, longer) = earlier.Parts.Count <= path.Parts.Count ? (earlier, path) : (path, earlier);
-                if (IsPrefix(shorter, longer))
+                if (ConflictPrefix(earlier, path) is { } prefix)
                 {
                     throw new QueryException(ErrorCodes.ConflictingUpdateOperators,
-                        $"Updating the path '{path.Dotted}' would create a conflict at '{shorter.Dotted}'");
+                        $"Updating the path '{path.Dotted}' would create a conflict at '{prefix}'");
                 }
             }
 
             seen.Add(path);
         }
+    }
+
+    private static string? ConflictPrefix(UpdatePath first, UpdatePath second)
+    {
+        var common = Math.Min(first.Parts.Count, second.Parts.Count);
+        for (var i = 0; i < common; i++)
+        {
+            var left = first.Parts[i];
+            var right = second.Parts[i];
+            if (left == right)
+            {
+                continue;
+            }
+
+            var leftArrayUpdate = left.StartsWith("$[", StringComparison.Ordinal);
+            var rightArrayUpdate = right.StartsWith("$[", StringComparison.Ordinal);
+            return leftArrayUpdate != rightArrayUpdate ? string.Join('.', first.Parts.Take(i)) : null;
+        }
+
+        // One path is the other or lies inside it.
+        return string.Join('.', first.Parts.Take(common));
     }
 
     private static void CheckArrayFilters(BsonDocument update, List<UpdateOperation> operations, ArrayFilterSet arrayFilters)
