@@ -147,6 +147,11 @@ public class UpdateOperatorTests
     [InlineData("{$set: {'a.$[].b': 0}}", null, "{_id: 1, a: [{b: 1}, {c: 1}]}", "{_id: 1, a: [{b: 0}, {c: 1, b: 0}]}")]
     [InlineData("{$set: {'a.$[x]': 0}}", "[{x: {$gt: 1}}]", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [1, 0, 0]}")]
     [InlineData("{$set: {'a.$[x].b': 0}}", "[{'x.b': {$gt: 1}}]", "{_id: 1, a: [{b: 1}, {b: 2}]}", "{_id: 1, a: [{b: 1}, {b: 0}]}")]
+    // From mongod's jstests/core/update_arrayFilters.js.
+    [InlineData("{$addToSet: {'a.$[i]': 2}}", "[{i: 0}]", "{_id: 0, a: [[0], [1]]}", "{_id: 0, a: [[0, 2], [1]]}")]
+    [InlineData("{$unset: {'a.$[i]': true}}", "[{i: 0}]", "{_id: 0, a: [0, 1, 0, 1]}", "{_id: 0, a: [null, 1, null, 1]}")]
+    [InlineData("{$min: {'a.$[i].c': 0}}", "[{'i.b': 0}]", "{_id: 0, a: [{b: 0, c: 1}, {b: 0, c: -1}, {b: 1, c: 1}]}", "{_id: 0, a: [{b: 0, c: 0}, {b: 0, c: -1}, {b: 1, c: 1}]}")]
+    [InlineData("{$max: {'a.$[].c': 0}}", null, "{_id: 0, a: [{b: 0, c: 1}, {b: 0, c: -1}, {b: 1, c: -1}]}", "{_id: 0, a: [{b: 0, c: 1}, {b: 0, c: 0}, {b: 1, c: 0}]}")]
     [InlineData("{$set: {'a.$[].b': 1, 'a.$[].c': 2}}", null, "{_id: 1, a: [{}, {b: 0}]}", "{_id: 1, a: [{b: 1, c: 2}, {b: 1, c: 2}]}")]
     [InlineData("{$inc: {'a.$[].b.$[y]': 10}}", "[{y: {$lt: 2}}]", "{_id: 1, a: [{b: [1, 2]}, {b: [0]}]}", "{_id: 1, a: [{b: [11, 2]}, {b: [10]}]}")]
     public void All_positional_and_array_filters(string update, string? arrayFilters, string document, string expected)
