@@ -1,0 +1,9 @@
+namespace Tessera.Query.Filters;
+
+internal enum ComparisonOperator
+{
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+}
