@@ -1,0 +1,11 @@
+namespace Tessera.Client.Connection;
+
+/// <summary>How <see cref="TesseraConnection.OpenAsync(ConnectionString, ConnectionOptions?, CancellationToken)"/> opens a connection.</summary>
+public sealed record ConnectionOptions
+{
+    /// <summary>The seed to connect to; null for the URI's first host. There is no server discovery.</summary>
+    public ServerAddress? Server { get; init; }
+
+    /// <summary>Told about each step as it passes; null for nobody.</summary>
+    public IConnectionObserver? Observer { get; init; }
+}

@@ -1,0 +1,160 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Tessera.Client.Tls;
+using Tessera.Security.Files;
+
+namespace Tessera.Client.Connection;
+
+/// <summary>
+/// The TLS handshake of one connection: TLS 1.2 or 1.3, the client certificate with its intermediates, and the server's
+/// certificate judged by <see cref="ServerCertificateCheck"/>. A refused handshake is turned into the failure class of
+/// MongoDB's TLS troubleshooting guide it belongs to.
+/// </summary>
+internal sealed class TlsHandshake
+{
+    private readonly ServerAddress _server;
+    private readonly TlsSettings _tls;
+    private readonly ServerCertificateCheck _check;
+    private readonly CertificateKeyFile? _clientCertificate;
+    private ServerCertificateReport? _report;
+
+    public TlsHandshake(ServerAddress server, TlsSettings tls, ServerCertificateCheck check, CertificateKeyFile? clientCertificate)
+    {
+        _server = server;
+        _tls = tls;
+        _check = check;
+        _clientCertificate = clientCertificate;
+    }
+
+    public async Task<SslStream> RunAsync(Stream network, TimeSpan timeout, IConnectionObserver observer, CancellationToken cancellationToken)
+    {
+        var host = _server.Host.Trim('[', ']');
+        var stream = new SslStream(network, leaveInnerStreamOpen: false);
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = host,
+            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck, // tlsCRLFile is checked offline by the check
+            ClientCertificateContext = _clientCertificate is null ? null : ClientCertificate.Context(_clientCertificate),
+            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
+            {
+                _report = _check.Evaluate([host], certificate, chain, errors);
+                return _report.Accepted;
+            },
+        };
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await stream.AuthenticateAsClientAsync(options, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            Report(observer);
+            throw new ConnectionFailedException(_server.ToString(), Classify(e, timeout), e);
+        }
+
+        Report(observer);
+        observer.StepPassed(ConnectionStep.TlsHandshake, $"{Describe(stream.SslProtocol)}, {stream.NegotiatedCipherSuite}; {_report?.Trust.Detail}");
+        Passed(observer, ConnectionStep.HostName, _report?.HostName);
+        Passed(observer, ConnectionStep.Revocation, _report?.Revocation);
+        Passed(observer, ConnectionStep.Ocsp, _report?.Ocsp);
+        return stream;
+    }
+
+    /// <summary>Who to blame when the server closes the connection right after the handshake.</summary>
+    public ConnectionFailure ClosedAfterHandshake(ConnectionStep step) => _clientCertificate is not null
+        ? new(ConnectionFailureKind.ClientCertificateRejected, step,
+            $"the server closed the connection right after the TLS handshake: this is how mongod and Tessera refuse a client certificate, here '{Name(_clientCertificate.Certificate)}' from tlsCertificateKeyFile={_tls.CertificateKeyFile}",
+            "read the server's log for the reason (mongod log ids 23256 and 23255: unknown issuer, expired, revoked, wrong extendedKeyUsage); the server's tlsCAFile must hold the CA that issued this certificate; check it with: tessera certs lint FILE --as client --ca CA.pem")
+        : new(ConnectionFailureKind.ConnectionClosed, step,
+            "the server closed the connection right after the TLS handshake, without answering",
+            "the server probably requires a client certificate: give one with tlsCertificateKeyFile=/path/to/client.pem; its log says why it closed the connection");
+
+    private void Report(IConnectionObserver observer)
+    {
+        if (_report is not null)
+        {
+            observer.ServerCertificatePresented(_report);
+        }
+    }
+
+    private static void Passed(IConnectionObserver observer, ConnectionStep step, CertificateCheckResult? result)
+    {
+        if (result is { Status: CheckStatus.Passed })
+        {
+            observer.StepPassed(step, result.Detail);
+        }
+        else if (result is not null)
+        {
+            observer.StepSkipped(step, result.Detail);
+        }
+    }
+
+    private ConnectionFailure Classify(Exception error, TimeSpan timeout)
+    {
+        if (_report?.Failure is { } refused)
+        {
+            return refused;
+        }
+
+        if (error is OperationCanceledException)
+        {
+            return new(ConnectionFailureKind.Timeout, ConnectionStep.TlsHandshake,
+                $"the TLS handshake did not finish within connectTimeoutMS={(long)timeout.TotalMilliseconds}",
+                "check that the port is the server's TLS port (not a plain-text or HTTP service), or raise connectTimeoutMS");
+        }
+
+        var reasons = Reasons(error);
+        if (ProtocolVersionWords.Any(word => reasons.Contains(word, StringComparison.OrdinalIgnoreCase)))
+        {
+            return new(ConnectionFailureKind.ProtocolVersion, ConnectionStep.TlsHandshake,
+                $"protocol version: the server and Tessera.Client share no TLS version; Tessera.Client speaks TLS 1.2 and 1.3 only ({reasons})",
+                "enable TLS 1.2 or 1.3 on the server (mongod's net.tls.disabledProtocols must not list both TLS1_2 and TLS1_3), or upgrade an old server");
+        }
+
+        if (_report is { Accepted: true })
+        {
+            // The server's certificate was fine; what the server did next was refuse ours (TLS 1.2 judges it inside the handshake).
+            return ClosedAfterHandshake(ConnectionStep.TlsHandshake);
+        }
+
+        if (_report is null && reasons.Contains("wrong version number", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(ConnectionFailureKind.HandshakeFailed, ConnectionStep.TlsHandshake,
+                $"the server did not answer with TLS ({reasons})",
+                "the server runs without TLS: remove tls=true from the URI, or start the server with --tlsMode requireTLS");
+        }
+
+        return new(ConnectionFailureKind.HandshakeFailed, ConnectionStep.TlsHandshake,
+            $"the TLS handshake failed: {reasons}",
+            "check that the port is the server's TLS port and read the server's log for its side of the handshake");
+    }
+
+    private static readonly string[] ProtocolVersionWords =
+        ["protocol version", "unsupported protocol", "no protocols available", "version too low", "tlsv1 alert protocol"];
+
+    /// <summary>Every message down the chain of inner exceptions: OpenSSL's reason is the innermost.</summary>
+    private static string Reasons(Exception error)
+    {
+        var messages = new List<string>();
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message.TrimEnd('.'));
+        }
+
+        return string.Join(": ", messages.Distinct());
+    }
+
+    private static string Describe(SslProtocols protocol) => protocol switch
+    {
+        SslProtocols.Tls13 => "TLS 1.3",
+        SslProtocols.Tls12 => "TLS 1.2",
+        _ => protocol.ToString(),
+    };
+
+    private static string Name(X509Certificate2 certificate) => Tessera.Security.Names.X509Name.Describe(certificate.SubjectName);
+}
