@@ -113,7 +113,16 @@ internal sealed class TlsHandshake
         {
             return new(ConnectionFailureKind.ProtocolVersion, ConnectionStep.TlsHandshake,
                 $"protocol version: the server and Tessera.Client share no TLS version; Tessera.Client speaks TLS 1.2 and 1.3 only ({reasons})",
-                "enable TLS 1.2 or 1.3 on the server (mongod's net.tls.disabledProtocols must not list both TLS1_2 and TLS1_3), or upgrade an old server");
+                ProtocolFix);
+        }
+
+        // What an old or misconfigured server answers a TLS 1.2+ ClientHello with when OpenSSL has no version (or cipher)
+        // left for it: PyMongo shows the same "sslv3 alert handshake failure" against servers without TLS 1.2.
+        if (_report is null && reasons.Contains("alert handshake failure", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(ConnectionFailureKind.ProtocolVersion, ConnectionStep.TlsHandshake,
+                $"the server refused the handshake before sending its certificate, most often because it has no TLS version (or cipher) in common with Tessera.Client, which speaks TLS 1.2 and 1.3 only ({reasons})",
+                ProtocolFix);
         }
 
         if (_report is { Accepted: true })
@@ -133,6 +142,9 @@ internal sealed class TlsHandshake
             $"the TLS handshake failed: {reasons}",
             "check that the port is the server's TLS port and read the server's log for its side of the handshake");
     }
+
+    private const string ProtocolFix =
+        "enable TLS 1.2 or 1.3 on the server (mongod's net.tls.disabledProtocols must not list both TLS1_2 and TLS1_3), or upgrade an old server";
 
     private static readonly string[] ProtocolVersionWords =
         ["protocol version", "unsupported protocol", "no protocols available", "version too low", "tlsv1 alert protocol"];
