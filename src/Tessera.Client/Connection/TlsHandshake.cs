@@ -53,15 +53,12 @@ internal sealed class TlsHandshake
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             await stream.DisposeAsync().ConfigureAwait(false);
-            Report(observer);
+            // When our checks passed and the handshake still failed, the server ended it: only the certificates are shown.
+            Report(observer, null, checks: _report?.Failure is not null);
             throw new ConnectionFailedException(_server.ToString(), Classify(e, timeout), e);
         }
 
-        Report(observer);
-        observer.StepPassed(ConnectionStep.TlsHandshake, $"{Describe(stream.SslProtocol)}, {stream.NegotiatedCipherSuite}; {_report?.Trust.Detail}");
-        Passed(observer, ConnectionStep.HostName, _report?.HostName);
-        Passed(observer, ConnectionStep.Revocation, _report?.Revocation);
-        Passed(observer, ConnectionStep.Ocsp, _report?.Ocsp);
+        Report(observer, $"{Describe(stream.SslProtocol)}, {stream.NegotiatedCipherSuite}; ", checks: true);
         return stream;
     }
 
@@ -74,23 +71,39 @@ internal sealed class TlsHandshake
             "the server closed the connection right after the TLS handshake, without answering",
             "the server probably requires a client certificate: give one with tlsCertificateKeyFile=/path/to/client.pem; its log says why it closed the connection");
 
-    private void Report(IConnectionObserver observer)
+    /// <summary>The server's certificates, then each check up to the first that failed (which the exception reports).</summary>
+    private void Report(IConnectionObserver observer, string? session, bool checks)
     {
-        if (_report is not null)
+        if (_report is null)
         {
-            observer.ServerCertificatePresented(_report);
+            return;
         }
-    }
 
-    private static void Passed(IConnectionObserver observer, ConnectionStep step, CertificateCheckResult? result)
-    {
-        if (result is { Status: CheckStatus.Passed })
+        observer.ServerCertificatePresented(_report);
+        if (!checks)
         {
-            observer.StepPassed(step, result.Detail);
+            return;
         }
-        else if (result is not null)
+
+        var results = new[]
         {
-            observer.StepSkipped(step, result.Detail);
+            (ConnectionStep.TlsHandshake, _report.Trust), (ConnectionStep.HostName, _report.HostName),
+            (ConnectionStep.Revocation, _report.Revocation), (ConnectionStep.Ocsp, _report.Ocsp),
+        };
+        foreach (var (step, result) in results)
+        {
+            var detail = step == ConnectionStep.TlsHandshake ? session + result.Detail : result.Detail;
+            switch (result.Status)
+            {
+                case CheckStatus.Passed:
+                    observer.StepPassed(step, detail);
+                    break;
+                case CheckStatus.Skipped:
+                    observer.StepSkipped(step, detail);
+                    break;
+                default:
+                    return;
+            }
         }
     }
 

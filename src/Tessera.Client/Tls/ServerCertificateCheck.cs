@@ -44,9 +44,18 @@ public sealed class ServerCertificateCheck
     public ServerCertificateReport Evaluate(IReadOnlyList<string> hosts, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         ArgumentNullException.ThrowIfNull(hosts);
-        var leaf = certificate is null ? null : certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        var others = chain?.ChainPolicy.ExtraStore ?? [];
-        IReadOnlyList<X509Certificate2> presented = leaf is null ? [] : [leaf, .. others.Where(c => c.RawData.AsSpan().SequenceEqual(leaf.RawData) is false)];
+        // Copies: SslStream disposes its certificates with the stream, and the report outlives the handshake.
+        var leaf = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var others = new X509Certificate2Collection();
+        foreach (var other in chain?.ChainPolicy.ExtraStore ?? [])
+        {
+            if (leaf is null || !other.RawData.AsSpan().SequenceEqual(leaf.RawData))
+            {
+                others.Add(X509CertificateLoader.LoadCertificate(other.RawData));
+            }
+        }
+
+        IReadOnlyList<X509Certificate2> presented = leaf is null ? [] : [leaf, .. others];
         var explain = new TlsFailureExplanations(_tls, _time);
 
         if (_tls.AllowInvalidCertificates)
