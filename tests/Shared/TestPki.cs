@@ -30,6 +30,7 @@ public sealed class TestPki : IDisposable
         ForeignServer = foreign.Members[0].Path;
         ForeignCaFile = foreign.CaCertificatePath;
         ForeignClient = foreign.Clients[0].Path;
+        ImpostorCaFile = DeploymentPki.Create(new DeploymentPkiOptions { Directory = Path.Combine(Directory, "impostor"), Organization = "Acme", Clients = [] }).CaCertificatePath;
         using (var foreignCa = CertificateKeyFile.Load(ForeignCaFile, foreign.CaKeyPath, null, CertificateKeyFileOption.TlsCertificateKeyFile).Certificate)
         {
             ForeignCrlFile = Path.Combine(Directory, "foreign-crl.pem");
@@ -88,6 +89,9 @@ public sealed class TestPki : IDisposable
 
     /// <summary>A client certificate of the other CA: the server refuses it in the handshake.</summary>
     public string ForeignClient { get; }
+
+    /// <summary>A CA with the same name as <see cref="CaFile"/> and another key (a PKI generated again).</summary>
+    public string ImpostorCaFile { get; }
 
     /// <summary>A fresh CRL of the other CA: valid, but of no use for the CA's certificates.</summary>
     public string ForeignCrlFile { get; }

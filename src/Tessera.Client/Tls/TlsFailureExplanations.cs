@@ -44,6 +44,10 @@ internal sealed class TlsFailureExplanations
                 ConnectionFailureKind.UnknownIssuer, ConnectionStep.TlsHandshake,
                 $"certificate verify failed: self-signed certificate: the server's certificate '{subject}' is self-signed and is not in tlsCAFile={_tls.CAFile}",
                 $"give the server a certificate issued by a CA in tlsCAFile, or add that CA to tlsCAFile; {InsecureEscape}"),
+            PeerFailure.UnknownIssuer when authorities?.Any(a => a.SubjectName.RawData.AsSpan().SequenceEqual(leaf.IssuerName.RawData)) == true => new(
+                ConnectionFailureKind.UnknownIssuer, ConnectionStep.TlsHandshake,
+                $"certificate verify failed: unable to get local issuer certificate: tlsCAFile={_tls.CAFile} has a CA named '{issuer}', but that CA did not sign the server's certificate '{subject}' (same name, another key: was the CA generated again?)",
+                $"give tlsCAFile the CA file of the PKI that issued the server's certificate (the one the server's own tlsCAFile names), or reissue the server's certificate with this CA; {InsecureEscape}"),
             PeerFailure.UnknownIssuer => new(
                 ConnectionFailureKind.UnknownIssuer, ConnectionStep.TlsHandshake,
                 $"certificate verify failed: unable to get local issuer certificate: the server's certificate '{subject}' is not signed by a CA in tlsCAFile={_tls.CAFile} (its issuer is '{issuer}')",

@@ -37,6 +37,17 @@ public sealed class TlsFailureTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task ACaFileWithTheIssuersNameButAnotherKeyIsCalledOut()
+    {
+        await using var server = await ServeProcess.StartAsync(_pki);
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() =>
+            TesseraConnection.OpenAsync(Uri(server, "").Replace(_pki.CaFile, _pki.ImpostorCaFile, StringComparison.Ordinal)));
+        Assert.Equal(ConnectionFailureKind.UnknownIssuer, error.Kind);
+        Assert.Contains("same name, another key", error.Cause, StringComparison.Ordinal);
+        Assert.Contains("CA file of the PKI that issued the server's certificate", error.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutTlsCAFileTheSystemStoreDoesNotKnowThePrivateCa()
     {
         await using var server = await ServeProcess.StartAsync(_pki);
