@@ -45,6 +45,6 @@ public sealed class ServerCommandException : Exception
         var codeName = reply.GetValue("codeName", "").ToString();
         var errmsg = reply.GetValue("errmsg", "").ToString();
         var text = $"{commandName} failed with server error {code} ({codeName}): {errmsg}";
-        return fix is null ? text : $"{text}; fix: {fix}";
+        return fix is null ? text : $"{text.TrimEnd('.')}; fix: {fix}";
     }
 }
