@@ -8,4 +8,10 @@ public sealed record ConnectionOptions
 
     /// <summary>Told about each step as it passes; null for nobody.</summary>
     public IConnectionObserver? Observer { get; init; }
+
+    /// <summary>
+    /// True (the default): the X.509 login rides in hello's speculativeAuthenticate, as drivers do with servers 4.4+.
+    /// False: hello without it, then authenticate on $external, as drivers do with older servers.
+    /// </summary>
+    public bool SpeculativeAuthentication { get; init; } = true;
 }

@@ -76,7 +76,13 @@ public sealed class TesseraConnection : IAsyncDisposable
                 : new X509Login(credential, clientCertificate);
         }
 
-        var connectTimeout = TimeSpan.FromMilliseconds(uri.Options.GetInt32(UriOptionNames.ConnectTimeoutMS) is > 0 and var ms ? ms : DefaultConnectTimeoutMS);
+        // As in the URI options spec: connectTimeoutMS defaults to 10 s, and 0 means no limit for either option.
+        var connectTimeout = uri.Options.GetInt32(UriOptionNames.ConnectTimeoutMS) switch
+        {
+            null => TimeSpan.FromMilliseconds(DefaultConnectTimeoutMS),
+            0 => Timeout.InfiniteTimeSpan,
+            var ms => TimeSpan.FromMilliseconds(ms.Value),
+        };
         var socketTimeout = uri.Options.GetInt32(UriOptionNames.SocketTimeoutMS) is > 0 and var socketMs ? TimeSpan.FromMilliseconds(socketMs) : (TimeSpan?)null;
 
         var addresses = await NetworkConnector.ResolveAsync(server, observer, cancellationToken).ConfigureAwait(false);
@@ -94,15 +100,24 @@ public sealed class TesseraConnection : IAsyncDisposable
             {
                 observer.StepSkipped(ConnectionStep.TlsHandshake, "tls is off in the URI");
             }
-
-            var connection = new TesseraConnection(server, socket, stream, socketTimeout);
-            await connection.HandshakeAsync(uri, login, handshake, connectTimeout, observer, cancellationToken).ConfigureAwait(false);
-            return connection;
         }
         catch
         {
             await stream.DisposeAsync().ConfigureAwait(false);
             socket.Dispose();
+            throw;
+        }
+
+        var connection = new TesseraConnection(server, socket, stream, socketTimeout);
+        try
+        {
+            var speculative = options?.SpeculativeAuthentication ?? true;
+            await connection.HandshakeAsync(uri, login, speculative, handshake, connectTimeout, observer, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -132,9 +147,9 @@ public sealed class TesseraConnection : IAsyncDisposable
     }
 
     private async Task HandshakeAsync(
-        ConnectionString uri, X509Login? login, TlsHandshake? tls, TimeSpan timeout, IConnectionObserver observer, CancellationToken cancellationToken)
+        ConnectionString uri, X509Login? login, bool speculative, TlsHandshake? tls, TimeSpan timeout, IConnectionObserver observer, CancellationToken cancellationToken)
     {
-        var hello = HelloCommand.Create(uri.Options.GetString(UriOptionNames.AppName), login?.Command());
+        var hello = HelloCommand.Create(uri.Options.GetString(UriOptionNames.AppName), speculative ? login?.Command() : null);
         Hello = await SendAsync(hello, ConnectionStep.Hello, timeout, tls, cancellationToken).ConfigureAwait(false);
         if (Hello.GetValue("ok", 0).ToDouble() != 1)
         {
@@ -148,7 +163,7 @@ public sealed class TesseraConnection : IAsyncDisposable
             return;
         }
 
-        if (X509Login.SpeculativeUser(Hello) is { } user)
+        if (speculative && X509Login.SpeculativeUser(Hello) is { } user)
         {
             AuthenticatedUser = user;
             AuthenticatedSpeculatively = true;

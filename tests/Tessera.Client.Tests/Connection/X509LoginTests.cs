@@ -26,6 +26,17 @@ public sealed class X509LoginTests : IClassFixture<RunningServe>
     }
 
     [Fact]
+    public async Task WithoutSpeculationTheLoginIsAnAuthenticateCommandOnExternal()
+    {
+        var uri = ConnectionString.Parse(_serve.Uri($"tlsCertificateKeyFile={Pki.Alice}&authMechanism=MONGODB-X509"));
+        await using var connection = await TesseraConnection.OpenAsync(uri, new ConnectionOptions { SpeculativeAuthentication = false });
+        Assert.False(connection.AuthenticatedSpeculatively);
+        Assert.False(connection.Hello.Contains("speculativeAuthenticate"));
+        Assert.Equal(TestPki.AliceName, connection.AuthenticatedUser);
+        Assert.Equal(TestPki.AliceName, await AuthenticatedUser(connection));
+    }
+
+    [Fact]
     public async Task TheEscapedSubjectInTheUriLogsIn()
     {
         var user = Uri.EscapeDataString(TestPki.AliceName) + "@";
