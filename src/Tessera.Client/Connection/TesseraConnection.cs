@@ -62,7 +62,7 @@ public sealed class TesseraConnection : IAsyncDisposable
         var observer = options?.Observer ?? SilentObserver.Instance;
         var server = options?.Server ?? uri.Hosts[0];
         CheckSupported(uri, server);
-        var tls = uri.TlsSettings;
+        var tls = options?.TlsOptions is { } overrides ? uri.Tls.OverriddenBy(overrides).Resolve() : uri.TlsSettings;
         var credential = X509CredentialOf(uri);
 
         // Files first: a bad CA, CRL or key file is a configuration error, before any network traffic.

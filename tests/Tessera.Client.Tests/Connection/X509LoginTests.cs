@@ -37,6 +37,21 @@ public sealed class X509LoginTests : IClassFixture<RunningServe>
     }
 
     [Fact]
+    public async Task TlsOptionsGivenInCodeReplaceTheUrisAsPyMongosKeywordArgumentsDo()
+    {
+        var uri = ConnectionString.Parse($"mongodb://localhost:{_serve.Server.Port}/?tlsCAFile=/nowhere/ca.pem&authMechanism=MONGODB-X509");
+        var tls = new TlsOptions { Tls = true, TlsCAFile = Pki.CaFile, TlsCertificateKeyFile = Pki.Alice };
+        await using var connection = await TesseraConnection.OpenAsync(uri, new ConnectionOptions { TlsOptions = tls });
+        Assert.Equal(TestPki.AliceName, connection.AuthenticatedUser);
+
+        // The conflict rules see the merged options: tlsInsecure in the URI and tlsAllowInvalidCertificates in code.
+        var insecure = ConnectionString.Parse($"mongodb://localhost:{_serve.Server.Port}/?tlsInsecure=true");
+        var error = await Assert.ThrowsAsync<InvalidUriException>(() =>
+            TesseraConnection.OpenAsync(insecure, new ConnectionOptions { TlsOptions = new TlsOptions { TlsAllowInvalidCertificates = false } }));
+        Assert.Contains("tlsInsecure and tlsAllowInvalidCertificates cannot be specified simultaneously", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheEscapedSubjectInTheUriLogsIn()
     {
         var user = Uri.EscapeDataString(TestPki.AliceName) + "@";
