@@ -92,6 +92,13 @@ internal sealed class TlsHandshake
         };
         foreach (var (step, result) in results)
         {
+            // A completed handshake passed even when its certificate was not verified: the detail says so.
+            if (step == ConnectionStep.TlsHandshake && session is not null && result.Status == CheckStatus.Skipped)
+            {
+                observer.StepPassed(step, $"{session}certificate not verified: {result.Detail}");
+                continue;
+            }
+
             var detail = step == ConnectionStep.TlsHandshake ? session + result.Detail : result.Detail;
             switch (result.Status)
             {

@@ -53,6 +53,16 @@ public sealed class DoctorCommandTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task With_tlsAllowInvalidCertificates_an_unknown_ca_passes_and_says_it_was_not_verified()
+    {
+        await using var server = await ServeProcess.StartAsync(_pki, "--tlsCertificateKeyFile", _pki.ForeignServer);
+        var result = Run($"mongodb://localhost:{server.Port}/?tls=true&tlsAllowInvalidCertificates=true&tlsCertificateKeyFile={_pki.Alice}&authMechanism=MONGODB-X509");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("certificate not verified: tlsAllowInvalidCertificates=true", Step(result, "tls handshake"), StringComparison.Ordinal);
+        Assert.Contains("skipped", Step(result, "hostname"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_expired_server_chain_fails_the_handshake_naming_the_expired_certificate()
     {
         await using var server = await ServeProcess.StartAsync(_pki, "--tlsCertificateKeyFile", _pki.ExpiredChainServer);
