@@ -7,7 +7,8 @@ namespace Tessera.Testing;
 /// <summary>
 /// A real `tessera serve --dev DIR` process on a free loopback port, as a user runs it: requireTLS, X.509 login and
 /// authorization, the PKI of <see cref="TestPki"/> (alice is root), its own data folder. Extra mongod options (another
-/// --tlsCertificateKeyFile, --tlsDisabledProtocols...) win over the dev defaults. Stopped by its own process id.
+/// --tlsCertificateKeyFile, --tlsDisabledProtocols...) win over the dev defaults. <see cref="StartWithoutTlsAsync"/> is
+/// the plain server for a client that wrongly asks for TLS. Stopped by its own process id.
 /// </summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
@@ -36,12 +37,20 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>The server's log lines so far (mongod's JSON, one per line).</summary>
     public IReadOnlyCollection<string> Log => _log;
 
-    public static async Task<ServeProcess> StartAsync(TestPki pki, params string[] options)
+    public static Task<ServeProcess> StartAsync(TestPki pki, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(pki);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = pki.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        return StartAsync(pki.Directory, ["--dev", pki.Directory, .. options]);
+    }
+
+    /// <summary>`tessera serve` without TLS (tlsMode disabled, mongod's default) and without authorization.</summary>
+    public static Task<ServeProcess> StartWithoutTlsAsync(string workingDirectory) => StartAsync(workingDirectory, []);
+
+    private static async Task<ServeProcess> StartAsync(string workingDirectory, IEnumerable<string> options)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var data = Directory.CreateTempSubdirectory("tessera-serve-data-").FullName;
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "tessera.dll"), "serve", "--dev", pki.Directory, "--port", "0", "--dbpath", data }.Concat(options))
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "tessera.dll"), "serve", "--port", "0", "--dbpath", data }.Concat(options))
         {
             start.ArgumentList.Add(argument);
         }

@@ -151,11 +151,13 @@ internal sealed class TlsHandshake
             return ClosedAfterHandshake(ConnectionStep.TlsHandshake);
         }
 
-        if (_report is null && reasons.Contains("wrong version number", StringComparison.OrdinalIgnoreCase))
+        // No certificate came back: the other side is not speaking TLS. A server without TLS either answers with bytes
+        // that are not TLS (OpenSSL: "wrong version number") or, as mongod and Tessera do, closes the connection.
+        if (_report is null && (reasons.Contains("wrong version number", StringComparison.OrdinalIgnoreCase) || error is IOException || error.InnerException is IOException))
         {
             return new(ConnectionFailureKind.HandshakeFailed, ConnectionStep.TlsHandshake,
-                $"the server did not answer with TLS ({reasons})",
-                "the server runs without TLS: remove tls=true from the URI, or start the server with --tlsMode requireTLS");
+                $"the server closed the connection or answered without TLS before sending a certificate: it most likely does not use TLS on this port ({reasons})",
+                "if the server runs without TLS, remove tls=true and the tls* options from the URI; otherwise start it with --tlsMode requireTLS (or preferTLS), and check the port");
         }
 
         return new(ConnectionFailureKind.HandshakeFailed, ConnectionStep.TlsHandshake,

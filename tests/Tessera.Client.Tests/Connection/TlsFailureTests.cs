@@ -126,6 +126,20 @@ public sealed class TlsFailureTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task TlsToAServerWithoutTlsSaysTheServerDoesNotUseTls()
+    {
+        await using var server = await ServeProcess.StartWithoutTlsAsync(_pki.Directory);
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() =>
+            TesseraConnection.OpenAsync($"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}"));
+        Assert.Equal(ConnectionFailureKind.HandshakeFailed, error.Kind);
+        Assert.Contains("does not use TLS on this port", error.Cause, StringComparison.Ordinal);
+        Assert.Contains("remove tls=true", error.Fix, StringComparison.Ordinal);
+
+        await using var plain = await TesseraConnection.OpenAsync($"mongodb://localhost:{server.Port}/");
+        Assert.Null(plain.TlsProtocol);
+    }
+
+    [Fact]
     public async Task NothingListeningIsConnectionRefused()
     {
         var port = FreePort();
