@@ -22,6 +22,7 @@ public sealed class TesseraConnection : IAsyncDisposable
     private readonly Stream _stream;
     private readonly CommandChannel _channel;
     private readonly TimeSpan? _socketTimeout;
+    private bool _broken;
 
     private TesseraConnection(ServerAddress server, Socket socket, Stream stream, TimeSpan? socketTimeout)
     {
@@ -134,6 +135,14 @@ public sealed class TesseraConnection : IAsyncDisposable
             throw new ArgumentException("A command needs at least its name as the first field.", nameof(command));
         }
 
+        if (_broken)
+        {
+            throw new ConnectionFailedException(Server.ToString(), new ConnectionFailure(
+                ConnectionFailureKind.ConnectionClosed, ConnectionStep.Command,
+                "this connection failed earlier (closed, timed out or garbled), so its next reply could belong to an older request",
+                "open a new connection"));
+        }
+
         var body = new BsonDocument(command.Elements.Where(e => e.Name != "$db")) { { "$db", database } };
         var reply = await SendAsync(body, ConnectionStep.Command, _socketTimeout, null, cancellationToken).ConfigureAwait(false);
         return reply.GetValue("ok", 0).ToDouble() == 1 ? reply : throw new ServerCommandException(command.GetElement(0).Name, reply);
@@ -195,25 +204,28 @@ public sealed class TesseraConnection : IAsyncDisposable
         {
             return await _channel.SendAsync(command, deadline.Token).ConfigureAwait(false) ?? throw Closed(step, tls, null);
         }
-        catch (Exception e) when (e is IOException or SocketException)
+        catch (Exception e) when (e is IOException or SocketException or WireProtocolException or ConnectionFailedException
+                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw Closed(step, tls, e);
-        }
-        catch (WireProtocolException e)
-        {
-            throw new ConnectionFailedException(Server.ToString(), new ConnectionFailure(
-                ConnectionFailureKind.ProtocolError, step,
-                $"the server's answer is not a MongoDB reply: {e.Message}",
-                "check that the host and port are a MongoDB server's"), e);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ConnectionFailedException(Server.ToString(), new ConnectionFailure(
-                ConnectionFailureKind.Timeout, step,
-                $"no reply within {(long)timeout!.Value.TotalMilliseconds} ms",
-                step == ConnectionStep.Command ? "raise socketTimeoutMS, or find out why the server is slow" : "raise connectTimeoutMS, or find out why the server is slow"));
+            // Like the drivers, never reuse a connection whose request and reply may have come apart.
+            _broken = true;
+            throw Failure(e, step, timeout, tls);
         }
     }
+
+    private ConnectionFailedException Failure(Exception e, ConnectionStep step, TimeSpan? timeout, TlsHandshake? tls) => e switch
+    {
+        ConnectionFailedException failed => failed,
+        IOException or SocketException => Closed(step, tls, e),
+        WireProtocolException => new ConnectionFailedException(Server.ToString(), new ConnectionFailure(
+            ConnectionFailureKind.ProtocolError, step,
+            $"the server's answer is not a MongoDB reply: {e.Message}",
+            "check that the host and port are a MongoDB server's"), e),
+        _ => new ConnectionFailedException(Server.ToString(), new ConnectionFailure(
+            ConnectionFailureKind.Timeout, step,
+            $"no reply within {(long)timeout!.Value.TotalMilliseconds} ms",
+            step == ConnectionStep.Command ? "raise socketTimeoutMS, or find out why the server is slow" : "raise connectTimeoutMS, or find out why the server is slow"), e),
+    };
 
     // The first reply of a TLS connection is where a refused client certificate shows: the server closes instead of answering.
     private ConnectionFailedException Closed(ConnectionStep step, TlsHandshake? tls, Exception? cause)
@@ -222,7 +234,9 @@ public sealed class TesseraConnection : IAsyncDisposable
             ? tls.ClosedAfterHandshake(step)
             : new ConnectionFailure(ConnectionFailureKind.ConnectionClosed, step,
                 $"the server closed the connection{(cause is null ? "" : $" ({cause.Message})")}",
-                "read the server's log for the reason; without TLS, a server with --tlsMode requireTLS closes plain-text connections: add tls=true");
+                _stream is SslStream
+                    ? "read the server's log for the reason, and open a new connection"
+                    : "read the server's log for the reason; a server with --tlsMode requireTLS closes plain-text connections: add tls=true");
         return new ConnectionFailedException(Server.ToString(), failure, cause);
     }
 
