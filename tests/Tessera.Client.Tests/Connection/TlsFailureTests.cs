@@ -25,6 +25,8 @@ public sealed class TlsFailureTests : IClassFixture<TestPki>
         Assert.Contains("unable to get local issuer certificate", error.Cause, StringComparison.Ordinal);
         Assert.Contains($"not signed by a CA in tlsCAFile={_pki.CaFile}", error.Cause, StringComparison.Ordinal);
         Assert.Contains("O=Evil", error.Fix, StringComparison.Ordinal);
+        Assert.StartsWith($"localhost:{server.Port}: certificate verify failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("; fix: put the CA certificate", error.Message, StringComparison.Ordinal);
 
         // The same server passes once its CA is the one trusted, or when certificates are not checked at all.
         await using (await TesseraConnection.OpenAsync(Uri(server, "").Replace(_pki.CaFile, _pki.ForeignCaFile, StringComparison.Ordinal)))
@@ -137,6 +139,20 @@ public sealed class TlsFailureTests : IClassFixture<TestPki>
 
         await using var plain = await TesseraConnection.OpenAsync($"mongodb://localhost:{server.Port}/");
         Assert.Null(plain.TlsProtocol);
+    }
+
+    [Fact]
+    public async Task OverTls12ARefusedClientCertificateIsClientCertificateRejectedToo()
+    {
+        // An OpenSSL server (mongod) refuses a client certificate inside a TLS 1.2 handshake, before its Finished; a .NET
+        // server such as Tessera judges it after the handshake, as with TLS 1.3. Either way the kind is the same.
+        await using var server = await ServeProcess.StartAsync(_pki, "--tlsDisabledProtocols", "TLS1_0,TLS1_1,TLS1_3");
+        var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.ForeignClient}";
+        var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => TesseraConnection.OpenAsync(uri));
+        Assert.Equal(ConnectionFailureKind.ClientCertificateRejected, error.Kind);
+
+        await using var good = await TesseraConnection.OpenAsync(Uri(server, ""));
+        Assert.Equal(System.Security.Authentication.SslProtocols.Tls12, good.TlsProtocol);
     }
 
     [Fact]

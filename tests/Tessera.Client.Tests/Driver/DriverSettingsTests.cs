@@ -41,6 +41,7 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
         var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(Uri(server, "localhost", options)));
         Assert.Contains("hostname mismatch", error.Message, StringComparison.Ordinal);
         Assert.Contains("db.example.test", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fix: connect by a name the certificate lists", error.Message, StringComparison.Ordinal);
 
         Assert.Equal(TestPki.AliceName, await ConnectedUser(Uri(server, "localhost", options + "&tlsAllowInvalidHostnames=true")));
     }
