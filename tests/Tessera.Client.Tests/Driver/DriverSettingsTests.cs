@@ -124,6 +124,23 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task MongoDbDriverSendsNoClientIntermediatesAsTheReadmeSays()
+    {
+        // SslSettings.ClientCertificates takes certificates, not a chain, and MongoDB.Driver 3.14 has no public way to
+        // give SslStream a certificate context: carol's intermediate stays home and the server, which trusts only the
+        // root, refuses her. TesseraConnection sends it (X509LoginTests). If this starts passing, update the README.
+        await using var server = await DriverTestServer.StartAsync(_pki, _pki.ServerFile);
+        var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.ChainedClient}"
+            + $"&serverSelectionTimeoutMS=2500&connectTimeoutMS=2500&appName=driver-test-{Guid.NewGuid():N}";
+        using var client = new MongoClient(DriverSettings.FromConnectionString(uri));
+        await Assert.ThrowsAsync<TimeoutException>(() => client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1)));
+
+        // The same request with a certificate issued by the root itself passes: only the missing intermediate differs.
+        using var control = new MongoClient(DriverSettings.FromConnectionString(uri.Replace(_pki.ChainedClient, _pki.Alice, StringComparison.Ordinal)));
+        await control.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+    }
+
+    [Fact]
     public void TheDriverSeesOnlyTheOptionsItUnderstands()
     {
         var uri = $"mongodb://localhost:27017/test?tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}&tlsAllowInvalidHostnames=true&authMechanism=MONGODB-X509&appName=x";
