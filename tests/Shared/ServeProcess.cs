@@ -37,6 +37,26 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>The server's log lines so far (mongod's JSON, one per line).</summary>
     public IReadOnlyCollection<string> Log => _log;
 
+    /// <summary>
+    /// Waits (up to 10 s) for a log line with mongod's log id <paramref name="id"/> that contains <paramref name="text"/>;
+    /// the log arrives through a pipe, a little after the event.
+    /// </summary>
+    public async Task<string?> WaitForLogAsync(int id, string text)
+    {
+        var marker = $"\"id\":{id},";
+        for (var waited = 0; waited < 10_000; waited += 50)
+        {
+            if (_log.FirstOrDefault(line => line.Contains(marker, StringComparison.Ordinal) && line.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return null;
+    }
+
     public static Task<ServeProcess> StartAsync(TestPki pki, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(pki);
@@ -62,10 +82,13 @@ public sealed class ServeProcess : IAsyncDisposable
             var (port, log) = await WaitForPortAsync(process);
             return new ServeProcess(process, port, log, data);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{e.Message}: {await stderr}", e);
+            await process.WaitForExitAsync();
+            process.Dispose();
+            Directory.Delete(data, recursive: true);
+            throw new InvalidOperationException($"tessera serve did not start ({e.Message}): {await stderr}", e);
         }
     }
 

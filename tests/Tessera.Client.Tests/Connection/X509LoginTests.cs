@@ -146,6 +146,9 @@ public sealed class X509LoginTests : IClassFixture<RunningServe>
         Assert.Contains(Pki.ForeignClient, error.Message, StringComparison.Ordinal);
         Assert.Contains("CN=mallory", error.Message, StringComparison.Ordinal);
         Assert.Contains("23256", error.Fix, StringComparison.Ordinal);
+
+        // The log line the fix points to is there, with the reason.
+        Assert.NotNull(await _serve.Server.WaitForLogAsync(23256, "CN=mallory"));
     }
 
     [Fact]
