@@ -100,12 +100,30 @@ public sealed class ServerCertificateCheck
     private CertificateCheckResult SystemTrust(
         X509Certificate2 leaf, IReadOnlyList<X509Certificate2> presented, X509Chain? chain, SslPolicyErrors errors, TlsFailureExplanations explain)
     {
-        if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) != 0 || chain is null || chain.ChainElements.Count == 0)
+        if ((errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 && chain is { ChainElements.Count: > 0 })
         {
-            return CertificateCheckResult.Failed(explain.Refused(new PeerVerdict(PeerFailure.UnknownIssuer, "the system trust store does not trust it"), leaf, presented, null));
+            return CertificateCheckResult.Passed("chains to a CA of the system trust store (no tlsCAFile)");
         }
 
-        return CertificateCheckResult.Passed("chains to a CA of the system trust store (no tlsCAFile)");
+        // SslStream's chain says why; an untrusted root is the common case (a private CA without tlsCAFile).
+        var status = chain?.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, s) => all | s.Status) ?? X509ChainStatusFlags.NoError;
+        var verdict = status switch
+        {
+            _ when (status & (X509ChainStatusFlags.UntrustedRoot | X509ChainStatusFlags.PartialChain)) != 0 || status == X509ChainStatusFlags.NoError =>
+                new PeerVerdict(PeerFailure.UnknownIssuer, "the system trust store does not trust it"),
+            _ when (status & X509ChainStatusFlags.NotTimeValid) != 0 => leaf.NotBefore.ToUniversalTime() > _time.GetUtcNow().UtcDateTime
+                ? new PeerVerdict(PeerFailure.NotYetValid, "certificate is not yet valid")
+                : new PeerVerdict(PeerFailure.Expired, "certificate has expired"),
+            _ when (status & X509ChainStatusFlags.NotValidForUsage) != 0 => new PeerVerdict(PeerFailure.WrongPurpose, "unsuitable certificate purpose"),
+            _ => new PeerVerdict(PeerFailure.Other, string.Join("; ", chain!.ChainStatus.Select(s => s.StatusInformation.Trim()).Where(s => s.Length > 0).Distinct())),
+        };
+        var chainCertificates = new X509Certificate2Collection();
+        for (var i = 0; i < (chain?.ChainElements.Count ?? 0); i++)
+        {
+            chainCertificates.Add(X509CertificateLoader.LoadCertificate(chain!.ChainElements[i].Certificate.RawData));
+        }
+
+        return CertificateCheckResult.Failed(explain.Refused(verdict, leaf, presented, chainCertificates));
     }
 
     private static CertificateCheckResult HostName(X509Certificate2 leaf, IReadOnlyList<string> hosts, TlsFailureExplanations explain)

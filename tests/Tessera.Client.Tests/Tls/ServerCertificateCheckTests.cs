@@ -41,6 +41,25 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public void WithoutTlsCAFileTheReasonOfSslStreamsChainIsKept()
+    {
+        // The chain SslStream would hand over for a trusted root, checked at a time past the leaf's notAfter.
+        using var server = Leaf(_pki.ServerFile);
+        using var ca = X509CertificateLoader.LoadCertificateFromFile(_pki.CaFile);
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = server.NotAfter.AddDays(1);
+        Assert.False(chain.Build(server));
+
+        var check = new ServerCertificateCheck(new TlsSettings { Enabled = true }, At(server.NotAfter.AddDays(1)));
+        var failure = check.Evaluate(["localhost"], server, chain, SslPolicyErrors.RemoteCertificateChainErrors).Failure!;
+        Assert.Equal(ConnectionFailureKind.CertificateExpired, failure.Kind);
+        Assert.Contains("the server's certificate expired on", failure.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AClientCertificatePresentedByAServerHasTheWrongPurpose()
     {
         using var client = Leaf(_pki.Alice);
