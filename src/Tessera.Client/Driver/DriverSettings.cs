@@ -1,5 +1,7 @@
+using System.Net.Security;
 using System.Security.Authentication;
 using MongoDB.Driver;
+using Tessera.Client.Tls;
 using Tessera.Security.Files;
 
 namespace Tessera.Client.Driver;
@@ -40,18 +42,27 @@ public static class DriverSettings
     private static SslSettings SslFor(TlsSettings tls, ConnectionString parsed)
     {
         var hosts = parsed.Hosts.Where(h => h.Kind != HostKind.UnixSocket).Select(h => h.Host).ToArray();
-        var check = new ServerCertificateCheck(tls, hosts);
+        var check = new ServerCertificateCheck(tls);
         var ssl = new SslSettings
         {
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
 
             // Revocation comes from tlsCRLFile, checked offline by the callback; the driver's own check would go online.
             CheckCertificateRevocation = false,
-            ServerCertificateValidationCallback = check.Validate,
+            ServerCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            {
+                // The host is the SslStream's target host (MongoDB.Driver 3.x sets it per seed); failing that, any seed
+                // may match, which is weaker when a seed list names several.
+                IReadOnlyList<string> targets = sender is SslStream { TargetHostName.Length: > 0 } stream ? [stream.TargetHostName] : hosts;
+                var failure = check.Evaluate(targets, certificate, chain, errors).Failure;
+
+                // The driver keeps the exception's message in its server-selection error: that is where the user reads it.
+                return failure is null ? true : throw new AuthenticationException($"Tessera.Client refused the server's TLS certificate: {failure.Describe()}.");
+            },
         };
-        if (tls.CertificateKeyFile is not null)
+        if (ClientCertificate.Load(tls) is { } certificate)
         {
-            ssl.ClientCertificates = [CertificateKeyFile.Load(tls.CertificateKeyFile, tls.CertificateKeyFilePassword).Certificate];
+            ssl.ClientCertificates = [certificate.Certificate];
         }
 
         return ssl;

@@ -1,5 +1,6 @@
 using System.Net;
 using Tessera.Security.Files;
+using Tessera.Testing;
 using Tessera.Security.Membership;
 using Tessera.Security.Names;
 using Tessera.Server;
@@ -20,7 +21,7 @@ public sealed class DriverTestServer : IAsyncDisposable
     public int Port => _server.Endpoints[0].Port;
 
     /// <summary>requireTLS presenting <paramref name="serverCertificateFile"/>, trusting the PKI's CA, X.509 auth, alice readWrite on test.</summary>
-    public static async Task<DriverTestServer> StartAsync(DriverPki pki, string serverCertificateFile)
+    public static async Task<DriverTestServer> StartAsync(TestPki pki, string serverCertificateFile)
     {
         var serverCertificate = CertificateKeyFile.Load(serverCertificateFile, null);
         var setup = new ServerSetup
@@ -34,7 +35,7 @@ public sealed class DriverTestServer : IAsyncDisposable
             Membership = new ClusterMembership(X509Name.FromCertificateSubject(serverCertificate.Certificate)),
         };
         var users = new InMemoryUserStore();
-        users.TryCreate(new UserRecord(DriverPki.AliceName, "$external", [new("readWrite", "test")], Guid.NewGuid()));
+        users.TryCreate(new UserRecord(TestPki.AliceName, "$external", [new("readWrite", "test")], Guid.NewGuid()));
         var server = new TesseraServer(setup, new ServerLog(null), users);
         await server.StartAsync();
         return new DriverTestServer(server);
