@@ -51,7 +51,7 @@ public enum ConnectionFailureKind
     /// <summary>The TLS handshake failed for another reason.</summary>
     HandshakeFailed,
 
-    /// <summary>The server closed the connection after (or at the end of) the handshake: it refused the client certificate.</summary>
+    /// <summary>The server refused the client certificate: with a TLS alert naming why (Tessera), or by closing the connection after the handshake (mongod).</summary>
     ClientCertificateRejected,
 
     /// <summary>The server closed the connection.</summary>

@@ -227,11 +227,11 @@ public sealed class TesseraConnection : IAsyncDisposable
             step == ConnectionStep.Command ? "raise socketTimeoutMS, or find out why the server is slow" : "raise connectTimeoutMS, or find out why the server is slow"), e),
     };
 
-    // The first reply of a TLS connection is where a refused client certificate shows: the server closes instead of answering.
+    // The first reply of a TLS 1.3 connection is where a refused client certificate shows: Tessera's alert, or mongod's close.
     private ConnectionFailedException Closed(ConnectionStep step, TlsHandshake? tls, Exception? cause)
     {
         var failure = step == ConnectionStep.Hello && tls is not null
-            ? tls.ClosedAfterHandshake(step)
+            ? tls.ClosedAfterHandshake(step, cause)
             : new ConnectionFailure(ConnectionFailureKind.ConnectionClosed, step,
                 $"the server closed the connection{(cause is null ? "" : $" ({cause.Message})")}",
                 _stream is SslStream

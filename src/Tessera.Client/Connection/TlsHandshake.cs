@@ -62,10 +62,19 @@ internal sealed class TlsHandshake
         return stream;
     }
 
-    /// <summary>Who to blame when the server closes the connection right after the handshake.</summary>
-    public ConnectionFailure ClosedAfterHandshake(ConnectionStep step) => _clientCertificate is not null
+    /// <summary>
+    /// Who to blame when the server ends the connection right after the handshake: under TLS 1.3 a refused client
+    /// certificate shows here, with the server's alert in <paramref name="cause"/> when it sent one.
+    /// </summary>
+    public ConnectionFailure ClosedAfterHandshake(ConnectionStep step, Exception? cause = null) =>
+        (cause is null ? null : ClientCertificateRefusal.FromReasons(Reasons(cause), ClientCertificateName, _tls.CertificateKeyFile, step))
+        ?? ClosedWithoutAlert(step);
+
+    private string? ClientCertificateName => _clientCertificate is null ? null : Name(_clientCertificate.Certificate);
+
+    private ConnectionFailure ClosedWithoutAlert(ConnectionStep step) => _clientCertificate is not null
         ? new(ConnectionFailureKind.ClientCertificateRejected, step,
-            $"the server closed the connection right after the TLS handshake: this is how mongod and Tessera refuse a client certificate, here '{Name(_clientCertificate.Certificate)}' from tlsCertificateKeyFile={_tls.CertificateKeyFile}",
+            $"the server closed the connection right after the TLS handshake: this is how mongod refuses a client certificate, here '{Name(_clientCertificate.Certificate)}' from tlsCertificateKeyFile={_tls.CertificateKeyFile}",
             "read the server's log for the reason (mongod log ids 23256 and 23255: unknown issuer, expired, revoked, wrong extendedKeyUsage); the server's tlsCAFile must hold the CA that issued this certificate; check it with: tessera certs lint FILE --as client --ca CA.pem")
         : new(ConnectionFailureKind.ConnectionClosed, step,
             "the server closed the connection right after the TLS handshake, without answering",
@@ -134,6 +143,12 @@ internal sealed class TlsHandshake
             return new(ConnectionFailureKind.ProtocolVersion, ConnectionStep.TlsHandshake,
                 $"protocol version: the server and Tessera.Client share no TLS version; Tessera.Client speaks TLS 1.2 and 1.3 only ({reasons})",
                 ProtocolFix);
+        }
+
+        // The server refused our certificate with an alert that says why (Tessera does, inside the handshake).
+        if (ClientCertificateRefusal.FromReasons(reasons, ClientCertificateName, _tls.CertificateKeyFile, ConnectionStep.TlsHandshake) is { } refusal)
+        {
+            return refusal;
         }
 
         // What an old or misconfigured server answers a TLS 1.2+ ClientHello with when OpenSSL has no version (or cipher)

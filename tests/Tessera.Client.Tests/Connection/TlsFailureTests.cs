@@ -144,12 +144,14 @@ public sealed class TlsFailureTests : IClassFixture<TestPki>
     [Fact]
     public async Task OverTls12ARefusedClientCertificateIsClientCertificateRejectedToo()
     {
-        // An OpenSSL server (mongod) refuses a client certificate inside a TLS 1.2 handshake, before its Finished; a .NET
-        // server such as Tessera judges it after the handshake, as with TLS 1.3. Either way the kind is the same.
+        // Under TLS 1.2 Tessera's alert ends the handshake itself (under TLS 1.3 it comes with the first reply).
         await using var server = await ServeProcess.StartAsync(_pki, "--tlsDisabledProtocols", "TLS1_0,TLS1_1,TLS1_3");
         var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.ForeignClient}";
         var error = await Assert.ThrowsAsync<ConnectionFailedException>(() => TesseraConnection.OpenAsync(uri));
         Assert.Equal(ConnectionFailureKind.ClientCertificateRejected, error.Kind);
+        Assert.Equal(ConnectionStep.TlsHandshake, error.Step);
+        Assert.Contains("does not trust the CA that issued the client certificate", error.Cause, StringComparison.Ordinal);
+        Assert.Contains("alert unknown ca", error.Cause, StringComparison.Ordinal);
 
         await using var good = await TesseraConnection.OpenAsync(Uri(server, ""));
         Assert.Equal(System.Security.Authentication.SslProtocols.Tls12, good.TlsProtocol);

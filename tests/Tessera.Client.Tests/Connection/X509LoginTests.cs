@@ -146,6 +146,8 @@ public sealed class X509LoginTests : IClassFixture<RunningServe>
         Assert.Contains(Pki.ForeignClient, error.Message, StringComparison.Ordinal);
         Assert.Contains("CN=mallory", error.Message, StringComparison.Ordinal);
         Assert.Contains("23256", error.Fix, StringComparison.Ordinal);
+        Assert.Contains("the server does not trust the CA that issued the client certificate", error.Cause, StringComparison.Ordinal);
+        Assert.Contains("(TLS alert unknown ca)", error.Cause, StringComparison.Ordinal);
 
         // The log line the fix points to is there, with the reason.
         Assert.NotNull(await _serve.Server.WaitForLogAsync(23256, "CN=mallory"));
