@@ -61,7 +61,7 @@ public static class CollectionCommands
             .Select(c => Describe(c, nameOnly))
             .Where(c => CatalogFilter.Matches(filter.AsBsonDocument, c))
             .ToList();
-        return CursorCommands.FirstBatch(context, $"{context.Database}.$cmd.listCollections", batch);
+        return CursorCommands.FirstBatch(context, $"{context.Database}.$cmd.listCollections", batch, CursorCommands.CursorBatchSize(context));
     }
 
     private static BsonDocument RenameCollection(CommandContext context)

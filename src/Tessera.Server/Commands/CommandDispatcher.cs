@@ -28,6 +28,10 @@ public static class CommandDispatcher
         {
             return ErrorReply(e.Error, e.Message);
         }
+        catch (Tessera.Query.QueryException e)
+        {
+            return ErrorReply(new ErrorCode(e.Code, e.CodeName), e.Message);
+        }
         catch (Storage.StorageException e)
         {
             return ErrorReply(new ErrorCode(e.Code, e.CodeName), e.Message);

@@ -31,6 +31,12 @@ public sealed class CommandTable
         .. CollectionCommands.All,
         .. IndexCommands.All,
         .. InsertCommand.All,
+        .. QueryCommands.All,
+        .. UpdateCommand.All,
+        .. DeleteCommand.All,
+        .. FindAndModifyCommand.All,
+        .. AggregateCommand.All,
+        .. ExplainCommand.All,
         .. CursorCommands.All,
         .. StatisticsCommands.All,
     ]);

@@ -19,18 +19,29 @@ public static class CursorCommands
     ];
 
     /// <summary>
-    /// <c>{ cursor: { id, ns, firstBatch } }</c>: the first batch (the command's <c>cursor.batchSize</c>, or
-    /// <paramref name="defaultBatchSize"/>) and, when more is left, a cursor for getMore.
+    /// <c>{ cursor: { id, ns, firstBatch } }</c>: the first batch (<paramref name="batchSize"/> documents, all when
+    /// null) and, when more is left and <paramref name="singleBatch"/> is false, a cursor for getMore.
     /// </summary>
-    internal static BsonDocument FirstBatch(CommandContext context, string ns, IEnumerable<BsonDocument> result, int defaultBatchSize = int.MaxValue)
+    internal static BsonDocument FirstBatch(CommandContext context, string ns, IEnumerable<BsonDocument> result, int? batchSize = null, bool singleBatch = false)
     {
-        var batchSize = BatchSize(context.Command.GetValue("cursor", new BsonDocument()), "cursor.batchSize") ?? defaultBatchSize;
         var cursor = context.Server.Cursors.Open(ns, Owner(context), result.GetEnumerator(), context.OptionalBool("noCursorTimeout"));
-        var batch = cursor.NextBatch(batchSize, WireLimits.MaxBsonObjectSize);
-        var id = cursor.Exhausted ? 0L : cursor.Id;
+        var batch = cursor.NextBatch(batchSize ?? int.MaxValue, WireLimits.MaxBsonObjectSize);
+        var id = cursor.Exhausted || singleBatch ? 0L : cursor.Id;
         context.Server.Cursors.Release(cursor);
+        if (id == 0 && !cursor.Exhausted)
+        {
+            context.Server.Cursors.Kill(cursor.Id, ns, Owner(context)); // singleBatch: the rest is not wanted
+        }
+
         return Reply(id, ns, "firstBatch", batch);
     }
+
+    /// <summary>The <c>cursor: { batchSize }</c> of aggregate and the catalog commands; null when not given.</summary>
+    internal static int? CursorBatchSize(CommandContext context) =>
+        BatchSize(context.Command.GetValue("cursor", new BsonDocument()), "cursor.batchSize");
+
+    /// <summary>find's top-level <c>batchSize</c>; null when not given.</summary>
+    internal static int? TopLevelBatchSize(CommandContext context) => BatchSize(context.Command, "batchSize");
 
     private static BsonDocument GetMore(CommandContext context)
     {
@@ -42,7 +53,7 @@ public static class CursorCommands
         }
 
         var ns = $"{context.Database}.{Collection(context)}";
-        var batchSize = BatchSize(context.Command, "batchSize") ?? int.MaxValue;
+        var batchSize = BatchSize(context.Command, "batchSize") is { } given and > 0 ? given : int.MaxValue; // 0: no limit
         var cursors = context.Server.Cursors;
         var cursor = cursors.Acquire(id.Value, ns, Owner(context));
         try
@@ -103,7 +114,7 @@ public static class CursorCommands
         }
 
         return value.IsNumeric && value.ToDouble() >= 0 && value.ToDouble() <= int.MaxValue
-            ? value.ToInt32() is 0 ? null : value.ToInt32()
+            ? value.ToInt32()
             : throw new CommandException(ErrorCode.BadValue, $"BatchSize value must be non-negative, but received: {value}");
     }
 }

@@ -87,7 +87,7 @@ public static class IndexCommands
             throw new CommandException(ErrorCode.NamespaceNotFound, $"ns does not exist: {ns}");
         }
 
-        return CursorCommands.FirstBatch(context, $"{ns.DatabaseName}.$cmd.listIndexes.{ns.CollectionName}", storage.ListIndexes(ns).Select(i => i.ToDocument()));
+        return CursorCommands.FirstBatch(context, $"{ns.DatabaseName}.$cmd.listIndexes.{ns.CollectionName}", storage.ListIndexes(ns).Select(i => i.ToDocument()), CursorCommands.CursorBatchSize(context));
     }
 
     private static BsonDocument DropIndexes(CommandContext context)

@@ -24,11 +24,7 @@ public static class InsertCommand
             throw new CommandException(ErrorCode.FailedToParse, "BSON field 'insert.documents' is missing but a required field");
         }
 
-        if (documents.Count == 0 || documents.Count > Wire.WireLimits.MaxWriteBatchSize)
-        {
-            throw new CommandException(new ErrorCode(10413, "Location10413"),
-                $"Write batch sizes must be between 1 and {Wire.WireLimits.MaxWriteBatchSize}. Got {documents.Count} operations.");
-        }
+        WriteBatch.CheckSize(documents.Count);
 
         var ordered = !context.Command.TryGetValue("ordered", out var orderedValue) || orderedValue.ToBoolean();
         var errors = new BsonArray();
@@ -44,7 +40,7 @@ public static class InsertCommand
                 }
                 catch (Exception e) when (e is StorageException or CommandException)
                 {
-                    errors.Add(WriteError(i, e));
+                    errors.Add(WriteBatch.Error(i, e));
                     if (ordered)
                     {
                         break;
@@ -83,27 +79,5 @@ public static class InsertCommand
         return id is BsonArray or BsonRegularExpression
             ? throw new CommandException(new ErrorCode(53, "InvalidIdField"), $"The '_id' value cannot be of type {BsonTypeNames.Of(id)}")
             : document;
-    }
-
-    private static BsonDocument WriteError(int index, Exception error)
-    {
-        var entry = new BsonDocument("index", index);
-        switch (error)
-        {
-            case DuplicateKeyException duplicate:
-                entry.Add("code", duplicate.Code);
-                entry.Add("keyPattern", duplicate.KeyPattern);
-                entry.Add("keyValue", duplicate.KeyValue);
-                break;
-            case StorageException storage:
-                entry.Add("code", storage.Code);
-                break;
-            case CommandException command:
-                entry.Add("code", command.Error.Code);
-                break;
-        }
-
-        entry.Add("errmsg", error.Message);
-        return entry;
     }
 }

@@ -1,0 +1,45 @@
+using MongoDB.Bson;
+
+namespace Tessera.Server.Commands;
+
+/// <summary>Typed optional fields of a command, with mongod's TypeMismatch message when the type is wrong.</summary>
+internal static class CommandArguments
+{
+    public static BsonDocument Document(CommandContext context, string field) =>
+        Document(context.Command, context.Name, field);
+
+    public static BsonDocument Document(BsonDocument container, string owner, string field)
+    {
+        if (!container.TryGetValue(field, out var value) || value.IsBsonNull)
+        {
+            return [];
+        }
+
+        return value as BsonDocument ?? throw new CommandException(ErrorCode.TypeMismatch,
+            $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected type 'object'");
+    }
+
+    public static long? Number(BsonDocument container, string owner, string field)
+    {
+        if (!container.TryGetValue(field, out var value) || value.IsBsonNull)
+        {
+            return null;
+        }
+
+        return value.IsNumeric
+            ? value.ToInt64()
+            : throw new CommandException(ErrorCode.TypeMismatch,
+                $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected types '[long, int, decimal, double]'");
+    }
+
+    public static BsonArray? Array(BsonDocument container, string owner, string field)
+    {
+        if (!container.TryGetValue(field, out var value) || value.IsBsonNull)
+        {
+            return null;
+        }
+
+        return value as BsonArray ?? throw new CommandException(ErrorCode.TypeMismatch,
+            $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected type 'array'");
+    }
+}
