@@ -53,13 +53,14 @@ public static class CollectionCommands
                 $"BSON field 'listCollections.filter' is the wrong type '{BsonTypeNames.Of(filter)}', expected type 'object'");
         }
 
+        var matches = Tessera.Query.Filters.Filter.Parse(filter.AsBsonDocument);
         var nameOnly = context.OptionalBool("nameOnly");
         var everything = !context.Server.Setup.AuthorizationEnabled
             || context.Authorization.IsAuthorizedForActionsOnDatabase(context.Database, ActionType.ListCollections);
         var batch = context.Server.Storage.ListCollections(context.Database)
             .Where(c => everything || context.Authorization.IsAuthorizedForAnyActionOnNamespace(c.Namespace.DatabaseName, c.Namespace.CollectionName))
             .Select(c => Describe(c, nameOnly))
-            .Where(c => CatalogFilter.Matches(filter.AsBsonDocument, c))
+            .Where(matches.Matches)
             .ToList();
         return CursorCommands.FirstBatch(context, $"{context.Database}.$cmd.listCollections", batch, CursorCommands.CursorBatchSize(context));
     }
@@ -118,32 +119,5 @@ public static class CollectionCommands
         entry.Add("info", new BsonDocument { { "readOnly", false }, { "uuid", new BsonBinaryData(collection.Uuid, GuidRepresentation.Standard) } });
         entry.Add("idIndex", IndexSpec.Id.ToDocument());
         return entry;
-    }
-}
-
-/// <summary>
-/// The filter of listCollections and listIndexes: equality on top-level fields (<c>{ name: "orders" }</c>,
-/// <c>{ type: "collection" }</c>), the form drivers send. Query operators are refused with a clear error until the
-/// catalog commands use the query engine.
-/// </summary>
-internal static class CatalogFilter
-{
-    public static bool Matches(BsonDocument filter, BsonDocument entry)
-    {
-        foreach (var element in filter)
-        {
-            if (element.Name.StartsWith('$') || element.Value is BsonDocument document && document.Names.Any(n => n.StartsWith('$')))
-            {
-                throw new CommandException(ErrorCode.BadValue,
-                    $"this filter is not supported on the catalog yet: {element.ToBsonDocument()}; use equality on name or type, e.g. {{ name: \"orders\" }}");
-            }
-
-            if (!entry.TryGetValue(element.Name, out var value) || !value.Equals(element.Value))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -25,25 +25,22 @@ public static class DatabaseCommands
             throw new CommandException(ErrorCode.Unauthorized, "listDatabases may only be run against the admin database.");
         }
 
-        if (context.Command.TryGetValue("filter", out var filter) && filter is BsonDocument { ElementCount: > 0 })
-        {
-            throw new CommandException(ErrorCode.BadValue, "listDatabases does not support a filter yet; list all databases and pick by name");
-        }
-
+        var filter = Tessera.Query.Filters.Filter.Parse(CommandArguments.Document(context, "filter"));
         var storage = context.Server.Storage;
         var seeAll = !context.Server.Setup.AuthorizationEnabled || context.Authorization.IsAuthorizedForActionsOnCluster(ActionType.ListDatabases);
         var names = storage.ListDatabaseNames().Where(name => seeAll || context.Authorization.IsAuthorizedForAnyActionOn(name)).ToList();
         if (context.OptionalBool("nameOnly"))
         {
-            return new BsonDocument("databases", new BsonArray(names.Select(name => new BsonDocument("name", name))));
+            return new BsonDocument("databases", new BsonArray(names.Select(name => new BsonDocument("name", name)).Where(filter.Matches)));
         }
 
+        // The filter sees each entry as listed (name, sizeOnDisk, empty), as in mongod.
         var databases = names.Select(name => new BsonDocument
         {
             { "name", name },
             { "sizeOnDisk", storage.DataSize(name) },
             { "empty", false },
-        }).ToList();
+        }).Where(filter.Matches).ToList();
         var total = databases.Sum(d => d["sizeOnDisk"].AsInt64);
         return new BsonDocument
         {
