@@ -17,11 +17,13 @@ public sealed class ServeProcess : IAsyncDisposable
     private readonly Task _drain;
 
     private readonly string _dataDirectory;
+    private readonly bool _ownsData;
 
-    private ServeProcess(Process process, int port, IEnumerable<string> logSoFar, string dataDirectory)
+    private ServeProcess(Process process, int port, IEnumerable<string> logSoFar, string dataDirectory, bool ownsData)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _ownsData = ownsData;
         Port = port;
         foreach (var line in logSoFar)
         {
@@ -60,16 +62,30 @@ public sealed class ServeProcess : IAsyncDisposable
     public static Task<ServeProcess> StartAsync(TestPki pki, params string[] options)
     {
         ArgumentNullException.ThrowIfNull(pki);
-        return StartAsync(pki.Directory, ["--dev", pki.Directory, .. options]);
+        return StartAsync(pki.Directory, ["--dev", pki.Directory, .. options], dataDirectory: null);
+    }
+
+    /// <summary>As <see cref="StartAsync(TestPki, string[])"/> on a data directory the caller keeps (to restart on it).</summary>
+    public static Task<ServeProcess> StartOnAsync(TestPki pki, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(pki);
+        return StartAsync(pki.Directory, ["--dev", pki.Directory], dataDirectory);
     }
 
     /// <summary>`tessera serve` without TLS (tlsMode disabled, mongod's default) and without authorization.</summary>
-    public static Task<ServeProcess> StartWithoutTlsAsync(string workingDirectory) => StartAsync(workingDirectory, []);
+    public static Task<ServeProcess> StartWithoutTlsAsync(string workingDirectory) => StartAsync(workingDirectory, [], dataDirectory: null);
 
-    private static async Task<ServeProcess> StartAsync(string workingDirectory, IEnumerable<string> options)
+    /// <summary>Ends the server as a crash or power cut would: SIGKILL, no shutdown of any kind.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private static async Task<ServeProcess> StartAsync(string workingDirectory, IEnumerable<string> options, string? dataDirectory)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var data = Directory.CreateTempSubdirectory("tessera-serve-data-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("tessera-serve-data-").FullName;
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "tessera.dll"), "serve", "--port", "0", "--dbpath", data }.Concat(options))
         {
             start.ArgumentList.Add(argument);
@@ -80,14 +96,18 @@ public sealed class ServeProcess : IAsyncDisposable
         try
         {
             var (port, log) = await WaitForPortAsync(process);
-            return new ServeProcess(process, port, log, data);
+            return new ServeProcess(process, port, log, data, ownsData: dataDirectory is null);
         }
         catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             process.Dispose();
-            Directory.Delete(data, recursive: true);
+            if (dataDirectory is null)
+            {
+                Directory.Delete(data, recursive: true);
+            }
+
             throw new InvalidOperationException($"tessera serve did not start ({e.Message}): {await stderr}", e);
         }
     }
@@ -102,7 +122,10 @@ public sealed class ServeProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         await _drain;
         _process.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (_ownsData)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     // The server logs mongod's "Waiting for connections" line (id 23016) with the port it listens on.

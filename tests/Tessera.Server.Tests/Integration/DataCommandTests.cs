@@ -259,6 +259,61 @@ public sealed class DataCommandTests : IClassFixture<TestPki>
         Assert.Equal(13, reader.Code);
     }
 
+    [Fact]
+    public async Task A_user_without_roles_lists_nothing_and_reads_nothing()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true);
+        server.Users.TryCreate(new Users.UserRecord("CN=bob,OU=Clients,O=Acme", "$external", [], Guid.NewGuid()));
+        server.Storage.Insert(new Storage.NamespaceString("test", "things"), new BsonDocument("_id", 1));
+        var bob = server.Client(_pki.Bob);
+
+        Assert.Empty((await bob.ListDatabaseNamesAsync()).ToList());
+        Assert.Equal(13, (await Assert.ThrowsAsync<MongoCommandException>(() => bob.GetDatabase("test").ListCollectionNamesAsync())).Code);
+        var authorized = await bob.GetDatabase("test").RunCommandAsync<BsonDocument>(new BsonDocument
+        {
+            { "listCollections", 1 }, { "nameOnly", true }, { "authorizedCollections", true },
+        });
+        Assert.Empty(authorized["cursor"]["firstBatch"].AsBsonArray);
+        Assert.Equal(13, (await Assert.ThrowsAsync<MongoCommandException>(() =>
+            bob.GetDatabase("test").GetCollection<BsonDocument>("things").Find(FilterDefinition<BsonDocument>.Empty).ToListAsync())).Code);
+    }
+
+    [Fact]
+    public async Task Catalog_listings_take_query_filters()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true, users: WithUser(TestPki.AliceName, new Security.Certificates.MongoRole("root", "admin")));
+        var client = server.Client(_pki.Alice);
+        foreach (var name in new[] { "alpha", "beta", "gamma" })
+        {
+            await client.GetDatabase("test").CreateCollectionAsync(name);
+        }
+
+        await client.GetDatabase("other").CreateCollectionAsync("x");
+        var filtered = await client.GetDatabase("test").ListCollectionNamesAsync(new ListCollectionNamesOptions
+        {
+            Filter = new BsonDocument("name", new BsonDocument("$in", new BsonArray { "alpha", "gamma", "delta" })),
+        });
+        Assert.Equal(["alpha", "gamma"], (await filtered.ToListAsync()).Order());
+        var databases = await client.ListDatabaseNamesAsync(new ListDatabaseNamesOptions { Filter = new BsonDocument("name", new BsonRegularExpression("^oth")) });
+        Assert.Equal(["other"], await databases.ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_unacknowledged_insert_is_still_written()
+    {
+        await using var server = await RunningServer.StartAsync(_pki, withStorage: true);
+        var items = server.Client(_pki.Alice).GetDatabase("test").GetCollection<BsonDocument>("items").WithWriteConcern(WriteConcern.Unacknowledged);
+        await items.InsertOneAsync(new BsonDocument("_id", "fire-and-forget"));
+
+        var ns = new Storage.NamespaceString("test", "items");
+        for (var waited = 0; waited < 5000 && server.Storage.FindById(ns, "fire-and-forget") is null; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(server.Storage.FindById(ns, "fire-and-forget"));
+    }
+
     private static Users.InMemoryUserStore WithUser(string name, params Security.Certificates.MongoRole[] roles)
     {
         var users = new Users.InMemoryUserStore();
