@@ -107,6 +107,28 @@ def run_main(sh, report):
         expect_ok(rc, out, "user: '__system'", "db: 'local'")
         return "authInfo shows __system@local"
 
+    def crud():
+        # The shell's everyday helpers on alice's readWrite database, printed as one JSON line to compare.
+        script = """
+const c = db.getSiblingDB('test').shell_items;
+c.insertMany([{_id: 1, k: 'a', n: 5}, {_id: 2, k: 'b', n: 7}, {_id: 3, k: 'a', n: 9}]);
+c.updateMany({k: 'a'}, {$inc: {n: 1}});
+c.createIndex({n: 1}, {unique: true});
+const out = {
+  sorted: c.find({}, {_id: 1}).sort({n: -1}).toArray().map(d => d._id),
+  count: c.countDocuments({n: {$gt: 6}}),
+  groups: c.aggregate([{$group: {_id: '$k', total: {$sum: '$n'}}}, {$sort: {_id: 1}}]).toArray(),
+  plan: c.find({n: 8}).explain().queryPlanner.winningPlan.inputStage.stage,
+};
+c.deleteOne({_id: 2});
+out.left = c.countDocuments({});
+print(EJSON.stringify(out));
+"""
+        rc, out = sh.run(sh.cert("alice"), script=script)
+        expected = '{"sorted":[3,2,1],"count":2,"groups":[{"_id":"a","total":16},{"_id":"b","total":7}],"plan":"IXSCAN","left":2}'
+        expect_ok(rc, out, expected)
+        return expected
+
     def refused(cert, reason, alert, log_number=23256, **kwargs):
         # Tessera refuses a certificate with the TLS alert naming why; mongosh prints OpenSSL's text for it.
         sh.log.mark()
@@ -138,6 +160,7 @@ def run_main(sh, report):
     report.case("username-differs-from-subject", username_differs)
     report.case("certificate-without-user", no_user)
     report.case("member-certificate-x509-cluster-auth", member_x509)
+    report.case("crud", crud)
     report.case("expired-certificate", refused, sh.cert("expired"), "certificate has expired", "sslv3 alert certificate expired")
     report.case("revoked-certificate-with-crl", refused, sh.cert("revoked"), "certificate revoked", "sslv3 alert certificate revoked")
     report.case("certificate-from-another-ca", other_ca)

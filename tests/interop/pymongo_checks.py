@@ -187,6 +187,41 @@ def run_main(s, report):
         finally:
             client.close()
 
+    def crud():
+        # The everyday API over TLS with X.509: find with filter/sort/projection, update_many with operators, an
+        # upsert, count_documents, distinct, aggregate with $group, find_one_and_update, delete_many, and a
+        # cursor across several batches.
+        client = s.client("alice")
+        try:
+            products = client.test.products
+            products.insert_many([
+                {"_id": 1, "name": "pen", "category": "office", "price": 1.5, "stock": 100},
+                {"_id": 2, "name": "desk", "category": "furniture", "price": 250, "stock": 3},
+                {"_id": 3, "name": "chair", "category": "furniture", "price": 80, "stock": 12},
+                {"_id": 4, "name": "lamp", "category": "lighting", "price": 40, "stock": 0},
+            ])
+            found = list(products.find({"price": {"$gte": 40}}, {"_id": 0, "name": 1}).sort("price", -1))
+            assert found == [{"name": "desk"}, {"name": "chair"}, {"name": "lamp"}], found
+            raised = products.update_many({"category": "furniture"}, {"$inc": {"stock": 1}, "$set": {"checked": True}})
+            assert (raised.matched_count, raised.modified_count) == (2, 2), raised.raw_result
+            upserted = products.update_one({"name": "shelf"}, {"$set": {"price": 60}}, upsert=True)
+            assert upserted.upserted_id is not None, upserted.raw_result
+            assert products.count_documents({"checked": True}) == 2
+            assert products.distinct("category") == ["furniture", "lighting", "office"], products.distinct("category")
+            groups = list(products.aggregate([{"$match": {"category": {"$exists": True}}},
+                                              {"$group": {"_id": "$category", "n": {"$sum": 1}}}, {"$sort": {"_id": 1}}]))
+            assert groups == [{"_id": "furniture", "n": 2}, {"_id": "lighting", "n": 1}, {"_id": "office", "n": 1}], groups
+            after = products.find_one_and_update({"_id": 2}, {"$inc": {"stock": -2}}, return_document=pymongo.ReturnDocument.AFTER)
+            assert after["stock"] == 2, after
+            assert products.delete_many({"stock": {"$lt": 5}}).deleted_count == 2
+            client.test.many.insert_many([{"_id": i} for i in range(500)])
+            ids = [d["_id"] for d in client.test.many.find({}, batch_size=50).sort("_id", -1)]
+            assert ids == list(range(499, -1, -1)), ids[:5]
+            return "find/sort/projection, update_many, upsert, count_documents, distinct, aggregate $group, " \
+                   "find_one_and_update, delete_many, 500 documents in batches of 50"
+        finally:
+            client.close()
+
     def username_equal_to_subject():
         client = s.client("alice", username=alice)
         try:
@@ -253,6 +288,7 @@ def run_main(s, report):
     report.case("commands-after-login", commands_after_login)
     report.case("insert", writes_where_allowed)
     report.case("unique-index", unique_index)
+    report.case("crud", crud)
     report.case("username-equal-to-subject", username_equal_to_subject)
     report.case("username-differs-from-subject", username_differs)
     report.case("certificate-without-user", no_user)

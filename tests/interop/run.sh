@@ -29,7 +29,10 @@
 # Cases (PyMongo: all; mongosh: those marked *)
 #   good login* (connectionStatus shows CN=alice,...@$external with readWrite@test; speculative auth),
 #   ping/buildInfo/whatsmyuri/usersInfo, insert_many (into test; 13 into another db), a unique index
-#   (DuplicateKeyError with mongod's E11000 text, list_indexes, list_collection_names),
+#   (DuplicateKeyError with mongod's E11000 text, list_indexes, list_collection_names), CRUD (find with
+#   filter/sort/projection, update_many, upsert, count_documents, distinct, aggregate, find_one_and_update,
+#   delete_many, a cursor in batches; mongosh*: insertMany, updateMany, createIndex, sort, countDocuments,
+#   aggregate, explain showing IXSCAN, deleteOne),
 #   user name equal to the subject, user name differing from it* (18 "Authentication failed."),
 #   certificate without a user* (11 Could not find user "CN=bob,..." for db "$external"),
 #   member certificate* (x509: __system@local; keyFile: 18), expired*, revoked with the CRL*, another
