@@ -28,6 +28,7 @@ public static class AggregateCommand
             }
 
             var ns = CollectionArgument.Of(context);
+            CommandArguments.RefuseCollation(context.Command);
             var stages = CommandArguments.Array(context.Command, "aggregate", "pipeline")
                 ?? throw new CommandException(ErrorCode.FailedToParse, "BSON field 'aggregate.pipeline' is missing but a required field");
             if (!context.Command.Contains("cursor") && !context.OptionalBool("explain"))

@@ -10,6 +10,8 @@ public static class CollectionCommands
 {
     private static readonly HashSet<string> CommandFields = new(StringComparer.Ordinal) { "$db", "lsid", "$clusterTime", "writeConcern", "comment", "$readPreference", "txnNumber", "autocommit", "apiVersion", "apiStrict", "apiDeprecationErrors" };
 
+    private static readonly HashSet<string> PassiveCreateOptions = new(StringComparer.Ordinal) { "idIndex", "storageEngine", "indexOptionDefaults" };
+
     public static IReadOnlyList<CommandDefinition> All { get; } =
     [
         new("create", Create, IsAuthorized: CollectionArgument.Requires(ActionType.CreateCollection)),
@@ -22,6 +24,15 @@ public static class CollectionCommands
     {
         var ns = CollectionArgument.Writable(context);
         var options = new BsonDocument(context.Command.Skip(1).Where(e => !CommandFields.Contains(e.Name)));
+
+        // Options that change how a collection behaves (capped, views, validation, time series, collation…) are
+        // refused rather than stored and ignored.
+        if (options.Names.FirstOrDefault(name => !PassiveCreateOptions.Contains(name)) is { } unsupported)
+        {
+            throw new CommandException(ErrorCode.InvalidOptions,
+                $"the create option '{unsupported}' is not supported by Tessera; create the collection without it");
+        }
+
         context.Server.Storage.CreateCollection(ns, options); // NamespaceExists (48) when it exists
         return [];
     }

@@ -19,6 +19,19 @@ internal static class CommandArguments
             $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected type 'object'");
     }
 
+    /// <summary>
+    /// Refuses a collation other than the simple (binary) one: comparisons here are by code point, and a query or
+    /// index asked to follow a locale must not silently return something else.
+    /// </summary>
+    public static void RefuseCollation(BsonDocument container)
+    {
+        if (container.TryGetValue("collation", out var collation) && !collation.IsBsonNull
+            && !(collation is BsonDocument { ElementCount: 1 } simple && simple.GetValue("locale", BsonNull.Value) == "simple"))
+        {
+            throw new CommandException(ErrorCode.BadValue, "collations other than { locale: \"simple\" } are not supported by Tessera; remove the collation option");
+        }
+    }
+
     public static long? Number(BsonDocument container, string owner, string field)
     {
         if (!container.TryGetValue(field, out var value) || value.IsBsonNull)

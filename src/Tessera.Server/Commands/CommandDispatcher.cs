@@ -77,6 +77,12 @@ public static class CommandDispatcher
             throw new CommandException(new ErrorCode(40571, "Location40571"), "OP_MSG requests require a $db argument");
         }
 
+        if (command.Contains("txnNumber"))
+        {
+            // A standalone server, as mongod without a replica set: no transactions, no retryable writes.
+            throw new CommandException(ErrorCode.IllegalOperation, "Transaction numbers are only allowed on a replica set member or mongos");
+        }
+
         var context = new CommandContext(server, connection, command, db.AsString, body);
         RefreshUser(server, connection);
         Authorize(server, connection, definition, context);

@@ -23,6 +23,7 @@ public static class DeleteCommand
             throw new CommandException(ErrorCode.TypeMismatch, "BSON field 'delete.deletes' must be an array of objects");
         }
 
+        CommandArguments.RefuseCollation(statement);
         var limit = CommandArguments.Number(statement, "delete.deletes", "limit")
             ?? throw new CommandException(ErrorCode.FailedToParse, "BSON field 'delete.deletes.limit' is missing but a required field");
         return limit is 0 or 1

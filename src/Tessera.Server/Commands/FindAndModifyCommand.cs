@@ -29,6 +29,7 @@ public static class FindAndModifyCommand
     {
         var ns = CollectionArgument.Writable(context);
         var command = context.Command;
+        CommandArguments.RefuseCollation(command);
         var query = CommandArguments.Document(context, "query");
         var sortSpec = CommandArguments.Document(context, "sort");
         var fields = CommandArguments.Document(context, "fields");

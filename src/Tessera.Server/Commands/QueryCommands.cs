@@ -28,6 +28,7 @@ public static class QueryCommands
         {
             var command = context.Command;
             var ns = CollectionArgument.Of(context);
+            CommandArguments.RefuseCollation(command);
             var filter = CommandArguments.Document(context, "filter");
             var projection = CommandArguments.Document(context, "projection");
             var sort = CommandArguments.Document(context, "sort");
@@ -87,6 +88,7 @@ public static class QueryCommands
     private static BsonDocument Count(CommandContext context)
     {
         var ns = CollectionArgument.Of(context);
+        CommandArguments.RefuseCollation(context.Command);
         var storage = context.Server.Storage;
         var query = CommandArguments.Document(context, "query");
         var skip = Math.Max(0, CommandArguments.Number(context.Command, "count", "skip") ?? 0);
@@ -115,6 +117,7 @@ public static class QueryCommands
                 : $"BSON field 'distinct.key' is the wrong type '{BsonTypeNames.Of(key)}', expected type 'string'");
         }
 
+        CommandArguments.RefuseCollation(context.Command);
         var storage = context.Server.Storage;
         var execution = QueryExecution.Prepare(storage, ns, CommandArguments.Document(context, "query"));
         var values = DistinctValues.Collect(execution.Matches(storage).Select(m => m.Document), key.AsString);

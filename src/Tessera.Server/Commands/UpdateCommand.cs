@@ -89,6 +89,7 @@ public static class UpdateCommand
             throw new CommandException(ErrorCode.TypeMismatch, "BSON field 'update.updates' must be an array of objects");
         }
 
+        CommandArguments.RefuseCollation(statement);
         var query = CommandArguments.Document(statement, "update.updates", "q");
         var arrayFilters = CommandArguments.Array(statement, "update.updates", "arrayFilters")?.Select(f => f as BsonDocument
             ?? throw new CommandException(ErrorCode.TypeMismatch, "arrayFilters must be an array of objects")).ToList();

@@ -224,6 +224,23 @@ public sealed class CrudCompatibilityTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task Unsupported_collations_and_transactions_are_refused_not_ignored()
+    {
+        var (server, products) = await StartWithCatalog();
+        await using var _ = server;
+        var german = await Assert.ThrowsAsync<MongoCommandException>(() =>
+            products.Find(Builders<Product>.Filter.Empty, new FindOptions { Collation = new Collation("de") }).ToListAsync());
+        Assert.Equal(2, german.Code);
+        Assert.Single(await products.Find(p => p.Id == 1, new FindOptions { Collation = Collation.Simple }).ToListAsync());
+
+        var transaction = await Assert.ThrowsAsync<MongoCommandException>(() => products.Database.RunCommandAsync<BsonDocument>(new BsonDocument
+        {
+            { "insert", "products" }, { "documents", new BsonArray { new BsonDocument("_id", 99) } }, { "txnNumber", 1L },
+        }));
+        Assert.Equal((20, "Transaction numbers are only allowed on a replica set member or mongos"), (transaction.Code, transaction.ErrorMessage));
+    }
+
+    [Fact]
     public async Task A_read_user_reads_its_database_only_and_cannot_write()
     {
         await using var server = await RunningServer.StartAsync(_pki, withStorage: true); // reporter: read@reporting

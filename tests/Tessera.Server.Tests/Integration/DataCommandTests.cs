@@ -105,6 +105,9 @@ public sealed class DataCommandTests : IClassFixture<TestPki>
         var database = client.GetDatabase("test");
 
         await database.CreateCollectionAsync("logs");
+        var capped = await Assert.ThrowsAsync<MongoCommandException>(() => database.CreateCollectionAsync("ring", new CreateCollectionOptions { Capped = true, MaxSize = 4096 }));
+        Assert.Equal(72, capped.Code);
+        Assert.Contains("'capped' is not supported", capped.ErrorMessage, StringComparison.Ordinal);
         var exists = await Assert.ThrowsAsync<MongoCommandException>(() => database.CreateCollectionAsync("logs"));
         Assert.Equal(48, exists.Code);
         await database.DropCollectionAsync("logs");
