@@ -84,6 +84,29 @@ public class UpdateErrorTests
         Assert.Equal(message, error.Message);
     }
 
+    // From mongod's jstests/core/update_arrayFilters.js: nested array update conflict detection.
+    [Theory]
+    [InlineData("{$set: {'a.$[i].b.$[k].c': 1, 'a.$[j].b.$[k].c': 2}}", "[{'i.x': 0}, {'j.x': 0}, {'k.y': 0}]",
+        "{_id: 0, a: [{x: 0, b: [{y: 0, c: 0}]}, {x: 1, b: [{y: 0, c: 0}]}]}", "Update created a conflict at 'a.0.b.$[k].c'")]
+    [InlineData("{$set: {'a.$[i].b.$[k].c': 1, 'a.$[j].b.$[m].c': 2}}", "[{'i.x': 0}, {'j.x': 0}, {'k.y': 0}, {'m.y': 0}]",
+        "{_id: 0, a: [{x: 0, b: [{y: 0, c: 0}]}, {x: 1, b: [{y: 0, c: 0}, {y: 1, c: 0}]}]}", "Update created a conflict at 'a.0.b.0.c'")]
+    public void Array_filters_that_meet_conflict(string update, string arrayFilters, string document, string message)
+    {
+        var error = Assert.Throws<QueryException>(() => UpdateRunner.Run(update, document, arrayFilters: arrayFilters));
+        Assert.Equal(40, error.Code);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{$set: {'a.$[i].b.$[k].c': 1, 'a.$[j].b.$[k].d': 1}}", "[{'i.x': 0}, {'j.x': 0}, {'k.y': 0}]",
+        "{_id: 0, a: [{x: 0, b: [{y: 0, c: 0, d: 0}]}]}", "{_id: 0, a: [{x: 0, b: [{y: 0, c: 1, d: 1}]}]}")]
+    [InlineData("{$set: {'a.$[i].b.$[k].c': 1, 'a.$[j].b.$[k].c': 2}}", "[{'i.x': 0}, {'j.x': 1}, {'k.y': 0}]",
+        "{_id: 0, a: [{x: 0, b: [{y: 0, c: 0}]}, {x: 1, b: [{y: 0, c: 0}]}]}", "{_id: 0, a: [{x: 0, b: [{y: 0, c: 1}]}, {x: 1, b: [{y: 0, c: 2}]}]}")]
+    [InlineData("{$set: {'a.$[].$[j]': 2}}", "[{j: 0}]", "{_id: 0, a: [[0, 1], [0, 1]]}", "{_id: 0, a: [[2, 1], [2, 1]]}")]
+    [InlineData("{$set: {'a.$[i]': 2}}", "[{$or: [{i: 0}, {i: 3}]}]", "{_id: 0, a: [0, 1, 3]}", "{_id: 0, a: [2, 1, 2]}")]
+    public void Array_filters_that_do_not_meet_apply(string update, string arrayFilters, string document, string expected) =>
+        Assert.Equal(Json.Normalize(expected), Json.Of(UpdateRunner.Run(update, document, arrayFilters: arrayFilters).Document));
+
     [Fact]
     public void Setting_the_same_id_is_allowed()
     {

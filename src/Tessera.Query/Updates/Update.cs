@@ -141,6 +141,7 @@ public sealed class Update
     private BsonDocument ApplyOperations(BsonDocument working, MatchDetails? details, bool isInsert)
     {
         var context = new UpdateContext(working, details, _arrayFilters, isInsert);
+        ArrayUpdateConflicts.Check(_operations, context);
         foreach (var operation in _operations)
         {
             operation.Execute(context);
