@@ -94,6 +94,27 @@ public class UpdateOperatorTests
     [InlineData("{$push: {a: {$slice: 1}}}", "{_id: 1, a: []}", "{_id: 1, a: [{$slice: 1}]}")]
     public void Push(string update, string document, string expected) => AssertUpdates(update, document, expected);
 
+    // From mongod's jstests/core/push_sort.js.
+    [Theory]
+    [InlineData("{$push: {x: {$each: [{a: 3}], $slice: -5, $sort: {a: 1}}}}", "{_id: 1, x: [{a: 1}, {a: 2}]}", "{_id: 1, x: [{a: 1}, {a: 2}, {a: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: 1}}}}", "{_id: 2, x: [{a: 1}, {a: 3}]}", "{_id: 2, x: [{a: 2}, {a: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -5, $sort: {a: -1}}}}", "{_id: 3, x: [{a: 1}, {a: 3}]}", "{_id: 3, x: [{a: 3}, {a: 2}, {a: 1}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: -1}}}}", "{_id: 4, x: [{a: 1}, {a: 3}]}", "{_id: 4, x: [{a: 2}, {a: 1}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2, b: 3}], $slice: -2, $sort: {b: 1}}}}", "{_id: 5, x: [{a: 1, b: 2}, {a: 3, b: 1}]}", "{_id: 5, x: [{a: 1, b: 2}, {a: 2, b: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: {b: 3}}], $slice: -5, $sort: {'a.b': 1}}}}", "{_id: 6, x: [{a: {b: 2}}, {a: {b: 1}}]}", "{_id: 6, x: [{a: {b: 1}}, {a: {b: 2}}, {a: {b: 3}}]}")]
+    [InlineData("{$push: {x: {$each: [{a: {b: 3}}], $slice: -2, $sort: {'a.b': 1}}}}", "{_id: 7, x: [{a: {b: 2}}, {a: {b: 1}}]}", "{_id: 7, x: [{a: {b: 2}}, {a: {b: 3}}]}")]
+    [InlineData("{$push: {x: {$sort: {a: -1}}}}", "{_id: 8, x: [{a: 1}, {a: 2}]}", "{_id: 8, x: [{a: 1}, {a: 2}, {$sort: {a: -1}}]}")]
+    public void Push_sort_as_mongod(string update, string document, string expected) => AssertUpdates(update, document, expected);
+
+    [Theory]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2.1, $sort: {a: 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: -2}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {'a.': 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {'': 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $xxx: {s: 1}}}}")]
+    public void Push_sort_refusals_are_BadValue(string update) => Assert.Equal(2, UpdateRunner.ParseError(update).Code);
+
     [Theory]
     [InlineData("{$addToSet: {a: 3}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [1, 2, 3]}", true)]
     [InlineData("{$addToSet: {a: 2}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [1, 2]}", false)]
