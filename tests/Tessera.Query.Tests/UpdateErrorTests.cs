@@ -47,7 +47,7 @@ public class UpdateErrorTests
     }
 
     [Theory]
-    [InlineData("{$set: {a: 1}}", "[{x: 1}]", 9, "The array filter for identifier 'x' was not used in the update {$set: {a: 1}}")]
+    [InlineData("{$set: {a: 1}}", "[{x: 1}]", 9, "The array filter for identifier 'x' was not used in the update { $set: { a: 1 } }")]
     [InlineData("{$set: {'a.$[x]': 1}}", "[{x: 1}, {x: 2}]", 9, "Found multiple array filters with the same top-level field name x")]
     [InlineData("{$set: {'a.$[i]': 1}}", "[{$i: 1}]", 2, "unknown top level operator: $i. If you have a field name that starts with a '$' symbol, consider using $getField or $setField.")]
     [InlineData("{$set: {'a.$[X]': 1}}", "[{X: 1}]", 2, "Error parsing array filter :: caused by :: The top-level field name must be an alphanumeric string beginning with a lowercase letter, found 'X'")]
@@ -63,7 +63,7 @@ public class UpdateErrorTests
     [InlineData("{$mul: {a: 2}}", "{_id: 1, a: [1]}", 14, "Cannot apply $mul to a value of non-numeric type. {_id: 1} has the field 'a' of non-numeric type array")]
     [InlineData("{$inc: {a: 1}}", "{_id: 1, a: NumberLong('9223372036854775807')}", 2, "Failed to apply $inc operations to current value ((NumberLong)9223372036854775807) for document {_id: 1}")]
     [InlineData("{$set: {'a.b': 1}}", "{_id: 1, a: 1}", 28, "Cannot create field 'b' in element {a: 1}")]
-    [InlineData("{$set: {'a.b': 1}}", "{_id: 1, a: [1, 2]}", 28, "Cannot create field 'b' in element {a: [1, 2]}")]
+    [InlineData("{$set: {'a.b': 1}}", "{_id: 1, a: [1, 2]}", 28, "Cannot create field 'b' in element {a: [ 1, 2 ]}")]
     [InlineData("{$set: {'a.b.c': 1}}", "{_id: 1, a: {b: null}}", 28, "Cannot create field 'c' in element {b: null}")]
     [InlineData("{$set: {_id: 2}}", "{_id: 1}", 66, "Performing an update on the path '_id' would modify the immutable field '_id'")]
     [InlineData("{$unset: {_id: 1}}", "{_id: 1}", 66, "Performing an update on the path '_id' would modify the immutable field '_id'")]
@@ -75,8 +75,8 @@ public class UpdateErrorTests
     [InlineData("{$set: {'a.$': 1}}", "{_id: 1, a: [1]}", 2, "The positional operator did not find the match needed from the query.")]
     [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1, a: [1]}", 28, "Cannot create field 'b' in element {0: 1}")]
     [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1}", 2, "The path 'a' must exist in the document in order to apply array updates.")]
-    [InlineData("{$set: {'a.$[]': 1}}", "{_id: 1, a: {b: 1}}", 2, "Cannot apply array updates to non-array element a: {b: 1}")]
-    [InlineData("{$rename: {'a.0': 'b'}}", "{_id: 1, a: [1]}", 2, "The source field cannot be an array element, 'a.0' in doc with a: [1] has an array field called 'a'")]
+    [InlineData("{$set: {'a.$[]': 1}}", "{_id: 1, a: {b: 1}}", 2, "Cannot apply array updates to non-array element a: { b: 1 }")]
+    [InlineData("{$rename: {'a.0': 'b'}}", "{_id: 1, a: [1]}", 2, "The source field cannot be an array element, 'a.0' in doc with a: [ 1 ] has an array field called 'a'")]
     public void Invalid_applications_are_refused(string update, string document, int code, string message)
     {
         var error = UpdateRunner.ApplyError(update, document);

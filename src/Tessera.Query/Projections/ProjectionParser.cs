@@ -104,7 +104,28 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
             var operatorName = subObject.GetElement(0).Name;
             if (findFeatures && operatorName == "$slice")
             {
-                ParseFindSlice(name, subObject[0], parent);
+                try
+                {
+                    ParseFindSlice(name, subObject[0], parent);
+                }
+                catch (QueryException findError)
+                {
+                    // mongod tries find's form first and then the aggregation expression ({$slice: ["$a", 2]}).
+                    Expression expression;
+                    try
+                    {
+                        expression = ExpressionParser.Parse(subObject);
+                    }
+                    catch (QueryException expressionError)
+                    {
+                        throw new QueryException(expressionError.Code,
+                            $"Invalid $slice syntax. The given syntax {MongoText.Format(subObject)} did not match the find() syntax because :: {findError.CodeName}: {findError.Message} :: The given syntax did not match the expression $slice syntax. :: caused by :: {expressionError.Message}");
+                    }
+
+                    MarkInclusion(31252, "Cannot use expression other than $meta in exclusion projection");
+                    AddAtPath(parent, name, new ExpressionProjectionNode(expression));
+                }
+
                 return;
             }
 
