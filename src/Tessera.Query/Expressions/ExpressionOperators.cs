@@ -54,7 +54,8 @@ internal static class ExpressionOperators
             throw new QueryException(16020, $"Expression {name} takes exactly {min} arguments. {count} were passed in.");
         }
 
-        throw new QueryException(16020, max == int.MaxValue
+        // mongod's ExpressionRangedArity uses its own code.
+        throw new QueryException(28667, max == int.MaxValue
             ? $"Expression {name} takes at least {min} arguments, but {count} were passed in."
             : $"Expression {name} takes at least {min} arguments, and at most {max}, but {count} were passed in.");
     }

@@ -180,12 +180,12 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
 
             if (!Numbers.IsNumber(array[0]))
             {
-                throw new QueryException(31257, $"$slice expects the skip argument to be a number, got {TypeCode(array[0])}");
+                throw new QueryException(31257, $"$slice expects the skip argument to be a number, got {TypeName(array[0])}");
             }
 
             if (!Numbers.IsNumber(array[1]))
             {
-                throw new QueryException(31258, $"$slice expects the limit argument to be a number, got {TypeCode(array[1])}");
+                throw new QueryException(31258, $"$slice expects the limit argument to be a number, got {TypeName(array[1])}");
             }
 
             var limit = ToInt(array[1]);
@@ -204,7 +204,8 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
         _hasFindSlice = true;
     }
 
-    private static int TypeCode(BsonValue value) => BsonTypeAliases.CodeOf(value.BsonType);
+    // mongod streams the BSON type, which prints as its name ("array", "string").
+    private static string TypeName(BsonValue value) => BsonTypeAliases.NameOf(value.BsonType);
 
     /// <summary>mongod's numberInt: truncation, saturating at the int range.</summary>
     private static int ToInt(BsonValue number)
@@ -222,7 +223,7 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
 
         if (argument is not BsonDocument query)
         {
-            throw new QueryException(31274, $"elemMatch: Invalid argument, object required, but got {TypeCode(argument)}");
+            throw new QueryException(31274, $"elemMatch: Invalid argument, object required, but got {TypeName(argument)}");
         }
 
         if (_hasPositional)
