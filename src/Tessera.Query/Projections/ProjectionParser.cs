@@ -207,9 +207,15 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
     // mongod streams the BSON type, which prints as its name ("array", "string").
     private static string TypeName(BsonValue value) => BsonTypeAliases.NameOf(value.BsonType);
 
-    /// <summary>mongod's numberInt: truncation, saturating at the int range.</summary>
+    /// <summary>mongod's numberInt: truncation, saturating at the int range (infinities too); NaN is 0.</summary>
     private static int ToInt(BsonValue number)
     {
+        var asDouble = Numbers.ToDouble(number);
+        if (double.IsInfinity(asDouble))
+        {
+            return asDouble > 0 ? int.MaxValue : int.MinValue;
+        }
+
         Numbers.TryTruncateToLong(number, out var value);
         return (int)Math.Clamp(value, int.MinValue, int.MaxValue);
     }
