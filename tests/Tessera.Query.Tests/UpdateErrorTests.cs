@@ -76,6 +76,14 @@ public class UpdateErrorTests
     [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1, a: [1]}", 28, "Cannot create field 'b' in element {0: 1}")]
     [InlineData("{$set: {'a.$[].b': 1}}", "{_id: 1}", 2, "The path 'a' must exist in the document in order to apply array updates.")]
     [InlineData("{$set: {'a.$[]': 1}}", "{_id: 1, a: {b: 1}}", 2, "Cannot apply array updates to non-array element a: { b: 1 }")]
+    // From FerretDB's integration tests, checked against mongod.
+    [InlineData("{$rename: {'v.foo': 'foo'}}", "{_id: 'array-documents-nested', v: [{foo: [{bar: 'hello'}, {bar: 'world'}]}]}", 28, "cannot use the part (v of v.foo) to traverse the element ({v: [ { foo: [ { bar: \"hello\" }, { bar: \"world\" } ] } ]})")]
+    [InlineData("{$rename: {'v.-1': 'f'}}", "{_id: 'array-documents-nested', v: [{foo: [{bar: 'hello'}, {bar: 'world'}]}]}", 28, "cannot use the part (v of v.-1) to traverse the element ({v: [ { foo: [ { bar: \"hello\" }, { bar: \"world\" } ] } ]})")]
+    [InlineData("{$rename: {'v.0.foo.0.bar.z': 'f'}}", "{_id: 'array-documents-nested', v: [{foo: [{bar: 'hello'}, {bar: 'world'}]}]}", 28, "cannot use the part (bar of v.0.foo.0.bar.z) to traverse the element ({bar: \"hello\"})")]
+    [InlineData("{$inc: {'v.foo': 1}}", "{_id: 'array-documents-nested', v: [{foo: [{bar: 'hello'}, {bar: 'world'}]}]}", 28, "Cannot create field 'foo' in element {v: [ { foo: [ { bar: \"hello\" }, { bar: \"world\" } ] } ]}")]
+    [InlineData("{$inc: {'v.0.foo.0.bar': 1}}", "{_id: 'array-documents-nested', v: [{foo: [{bar: 'hello'}, {bar: 'world'}]}]}", 14, "Cannot apply $inc to a value of non-numeric type. {_id: \"array-documents-nested\"} has the field 'bar' of non-numeric type string")]
+    [InlineData("{$inc: {v: NumberLong('9223372036854775807')}}", "{_id: 'int32', v: 42}", 2, "Failed to apply $inc operations to current value ((NumberInt)42) for document {_id: \"int32\"}")]
+    [InlineData("{$mul: {v: NumberLong('9223372036854775807')}}", "{_id: 'int64-max', v: NumberLong('9223372036854775807')}", 2, "Failed to apply $mul operations to current value ((NumberLong)9223372036854775807) for document {_id: \"int64-max\"}")]
     [InlineData("{$rename: {'a.0': 'b'}}", "{_id: 1, a: [1]}", 2, "The source field cannot be an array element, 'a.0' in doc with a: [ 1 ] has an array field called 'a'")]
     public void Invalid_applications_are_refused(string update, string document, int code, string message)
     {

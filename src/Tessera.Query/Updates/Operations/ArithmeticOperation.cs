@@ -26,9 +26,9 @@ internal sealed class ArithmeticOperation(string operatorName, UpdatePath path, 
         var result = IsMultiply ? Arithmetic.Multiply(existing, operand) : Arithmetic.Add(existing, operand);
         if (result is null)
         {
-            var verb = IsMultiply ? "$mul" : "$inc";
+            var label = existing.BsonType == BsonType.Int32 ? "NumberInt" : "NumberLong";
             throw new QueryException(ErrorCodes.BadValue,
-                $"Failed to apply {verb} operations to current value ((NumberLong){existing.ToInt64()}) for document {context.DocumentName}");
+                $"Failed to apply {OperatorName} operations to current value (({label}){existing.ToInt64()}) for document {context.DocumentName}");
         }
 
         slot.Set(result);
