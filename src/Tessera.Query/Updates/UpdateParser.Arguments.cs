@@ -35,8 +35,11 @@ internal static partial class UpdateParser
         {
             if (document["$each"] is not BsonArray each)
             {
-                throw new QueryException(ErrorCodes.BadValue,
-                    $"The argument to $each in {modifier} must be an array but it was of type {BsonTypeAliases.NameOf(document["$each"].BsonType)}");
+                // mongod's two nodes word and classify this differently.
+                var type = BsonTypeAliases.NameOf(document["$each"].BsonType);
+                throw modifier == "$push"
+                    ? new QueryException(ErrorCodes.BadValue, $"The argument to $each in $push must be an array but it was of type: {type}")
+                    : new QueryException(ErrorCodes.TypeMismatch, $"The argument to $each in $addToSet must be an array but it was of type {type}");
             }
 
             if (modifier == "$addToSet" && document.ElementCount > 1)
