@@ -55,6 +55,17 @@ public class UpdateOperatorTests
     [Fact]
     public void Inc_by_zero_is_no_change() => AssertUpdates("{$inc: {a: 0}}", "{_id: 1, a: 5}", "{_id: 1, a: 5}", changed: false);
 
+    [Fact]
+    public void Inc_by_a_double_zero_changes_the_type() => AssertUpdates("{$inc: {a: 0.0}}", "{_id: 1, a: 5}", "{_id: 1, a: 5.0}", changed: true);
+
+    [Fact]
+    public void Mul_keeps_a_stored_zero_and_its_sign()
+    {
+        var result = UpdateRunner.Run("{$mul: {a: -1}}", "{_id: 1, a: 0.0}");
+        Assert.False(result.Changed);
+        Assert.False(double.IsNegative(result.Document["a"].AsDouble));
+    }
+
     [Theory]
     [InlineData("{$min: {a: 1}}", "{_id: 1, a: 5}", "{_id: 1, a: 1}", true)]
     [InlineData("{$min: {a: 9}}", "{_id: 1, a: 5}", "{_id: 1, a: 5}", false)]

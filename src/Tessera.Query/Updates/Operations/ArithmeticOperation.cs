@@ -31,6 +31,13 @@ internal sealed class ArithmeticOperation(string operatorName, UpdatePath path, 
                 $"Failed to apply {OperatorName} operations to current value (({label}){existing.ToInt64()}) for document {context.DocumentName}");
         }
 
+        // mongod's SafeNum::isIdentical: the same type and an equal value is no change at all, so a stored
+        // -0.0 stays -0.0 after $mul by a positive number (and 0.0 after $mul by -1).
+        if (result.BsonType == existing.BsonType && Comparison.BsonValueComparer.Instance.Compare(result, existing) == 0)
+        {
+            return;
+        }
+
         slot.Set(result);
     }
 }
