@@ -141,6 +141,7 @@ public class UpdateOperatorTests
     [InlineData("{$pop: {a: -1}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [2, 3]}", true)]
     [InlineData("{$pop: {a: 1}}", "{_id: 1, a: []}", "{_id: 1, a: []}", false)]
     [InlineData("{$pop: {a: 1}}", "{_id: 1}", "{_id: 1}", false)]
+    [InlineData("{$pop: {a: -1.0}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [2]}", true)]
     public void Pop(string update, string document, string expected, bool changed) => AssertUpdates(update, document, expected, changed);
 
     [Theory]

@@ -8,6 +8,27 @@ namespace Tessera.Query.Updates;
 /// <summary>The arguments of $currentDate, $push, $addToSet, $pull and $rename, with mongod's checks.</summary>
 internal static partial class UpdateParser
 {
+    /// <summary>
+    /// $pop's direction, read as mongod reads an integer argument (1.0 and NumberDecimal("1E+0") are 1)
+    /// before the field is looked at; the message shows the integer it read.
+    /// </summary>
+    private static long ParsePopDirection(BsonElement field)
+    {
+        if (!Numbers.IsNumber(field.Value))
+        {
+            throw new QueryException(ErrorCodes.FailedToParse, $"Expected a number in: {MongoText.Element(field.Name, field.Value)}");
+        }
+
+        if (!Numbers.TryTruncateToLongInRange(field.Value, out var direction) || direction != Numbers.ToDouble(field.Value))
+        {
+            throw new QueryException(ErrorCodes.FailedToParse, $"Expected an integer: {MongoText.Element(field.Name, field.Value)}");
+        }
+
+        return direction is 1 or -1
+            ? direction
+            : throw new QueryException(ErrorCodes.FailedToParse, $"$pop expects 1 or -1, found: {direction}");
+    }
+
     private static bool ParseCurrentDateType(BsonValue argument)
     {
         switch (argument)

@@ -95,12 +95,7 @@ internal static partial class UpdateParser
             case "$addToSet":
                 return new AddToSetOperation(path, ParseEach(argument, "$addToSet"));
             case "$pop":
-                if (!Numbers.IsNumber(argument) || Numbers.ToDouble(argument) is not (1 or -1))
-                {
-                    throw new QueryException(ErrorCodes.FailedToParse, $"$pop expects 1 or -1, found: {MongoText.Format(argument)}");
-                }
-
-                return new PopOperation(path, Numbers.ToDouble(argument) == -1);
+                return new PopOperation(path, ParsePopDirection(field) == -1);
             case "$pull":
                 return new PullOperation(modifier, path, PullCondition(argument));
             case "$pullAll":
