@@ -24,14 +24,17 @@ internal static partial class UpdateParser
                     $"Modifiers operate on fields but we found type {BsonTypeAliases.NameOf(modifier.Value.BsonType)} instead. For example: {{$mod: {{<field>: ...}}}} not {{{MongoText.Element(modifier.Name, modifier.Value)}}}");
             }
 
+            // mongod merges each field into its update tree as it reads it: path errors, then argument
+            // errors, then a conflict with what came before, so the first offender in document order wins.
             foreach (var field in fields)
             {
                 var path = ParsePath(field.Name);
-                operations.Add(ParseOperation(modifier.Name, path, field, clock));
+                var operation = ParseOperation(modifier.Name, path, field, clock);
+                CheckConflicts(operations, operation);
+                operations.Add(operation);
             }
         }
 
-        CheckConflicts(operations);
         CheckArrayFilters(update, operations, arrayFilters);
         return operations;
     }
@@ -116,21 +119,21 @@ internal static partial class UpdateParser
     /// mongod refuses two operations on one path or on a path and a field inside it (code 40), and, where
     /// one path updates array elements with $[] or $[id], any other kind of child of that array.
     /// </summary>
-    private static void CheckConflicts(List<UpdateOperation> operations)
+    private static void CheckConflicts(List<UpdateOperation> earlierOperations, UpdateOperation operation)
     {
-        var seen = new List<UpdatePath>();
-        foreach (var path in operations.SelectMany(operation => operation.WrittenPaths))
+        var earlier = earlierOperations.SelectMany(op => op.WrittenPaths).ToList();
+        foreach (var path in operation.WrittenPaths)
         {
-            foreach (var earlier in seen)
+            foreach (var claimed in earlier)
             {
-                if (ConflictPrefix(earlier, path) is { } prefix)
+                if (ConflictPrefix(claimed, path) is { } prefix)
                 {
                     throw new QueryException(ErrorCodes.ConflictingUpdateOperators,
                         $"Updating the path '{path.Dotted}' would create a conflict at '{prefix}'");
                 }
             }
 
-            seen.Add(path);
+            earlier.Add(path);
         }
     }
 
