@@ -129,6 +129,33 @@ public class ExpressionTests
     [InlineData("{$toString: '$nothing'}", "null")]
     public void Variables_and_more_operators(string expression, string expected) => Assert.Equal(Expected(expected), Evaluate(expression));
 
+    // mongod 8.2's answers as recorded by the SecantusDB project (tests/test_decimal128_arithmetic_rounding.py).
+    [Theory]
+    [InlineData("{$add: [NumberDecimal('2.5'), 1]}", "NumberDecimal('3.5')")]
+    [InlineData("{$add: [NumberDecimal('2.50'), 2]}", "NumberDecimal('4.50')")]
+    [InlineData("{$subtract: [NumberDecimal('2.5'), NumberDecimal('0.5')]}", "NumberDecimal('2.0')")]
+    [InlineData("{$subtract: [1, NumberDecimal('2.5')]}", "NumberDecimal('-1.5')")]
+    [InlineData("{$multiply: [NumberDecimal('2.5'), 2]}", "NumberDecimal('5.0')")]
+    [InlineData("{$add: [NumberDecimal('1.000000000000000000000000000000001'), NumberDecimal('1')]}", "NumberDecimal('2.000000000000000000000000000000001')")]
+    [InlineData("{$add: [NumberDecimal('1.5'), NumberDecimal('2.5'), 1]}", "NumberDecimal('5.0')")]
+    [InlineData("{$add: [NumberDecimal('2.5'), 2.0]}", "NumberDecimal('4.50000000000000')")]
+    [InlineData("{$multiply: [NumberDecimal('2.5'), 2.0]}", "NumberDecimal('5.000000000000000')")]
+    [InlineData("{$add: [NumberDecimal('Infinity'), 1]}", "NumberDecimal('Infinity')")]
+    [InlineData("{$add: [NumberDecimal('NaN'), 1]}", "NumberDecimal('NaN')")]
+    [InlineData("{$sum: [[1, 2]]}", "3")]
+    [InlineData("{$sum: [[1], [2]]}", "0")]
+    [InlineData("{$max: [[1]]}", "1")]
+    [InlineData("{$max: [[1], [2]]}", "[2]")]
+    [InlineData("{$min: [[3], [1]]}", "[1]")]
+    [InlineData("{$cmp: [NaN, 5]}", "-1")]
+    [InlineData("{$cmp: [NaN, -Infinity]}", "-1")]
+    [InlineData("{$cmp: [NaN, NaN]}", "0")]
+    [InlineData("{$cmp: [{$literal: MinKey}, 0]}", "-1")]
+    [InlineData("{$cmp: [null, 0]}", "-1")]
+    [InlineData("{$cmp: [{$literal: /a/i}, 0]}", "1")]
+    [InlineData("{$gt: [{$literal: Timestamp(1, 1)}, 0]}", "true")]
+    public void Decimal_and_comparison_as_mongod(string expression, string expected) => Assert.Equal(Expected(expected), Evaluate(expression));
+
     [Theory]
     [InlineData("{$foo: 1}", 168, "Unrecognized expression '$foo'")]
     [InlineData("{$subtract: [1]}", 16020, "Expression $subtract takes exactly 2 arguments. 1 were passed in.")]
