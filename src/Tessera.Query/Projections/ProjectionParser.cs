@@ -351,6 +351,11 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
     /// <summary>mongod's addNodeAtPath, with its path-collision errors 31250 and 31249.</summary>
     private static void AddAtPath(PathProjectionNode root, string dotted, ProjectionNode node, bool markPositional = false)
     {
+        if (dotted.Length == 0)
+        {
+            throw new QueryException(40352, "FieldPath cannot be constructed with empty string");
+        }
+
         var parts = new FieldPath(dotted).Parts;
         if (parts.Any(part => part.Length == 0))
         {
