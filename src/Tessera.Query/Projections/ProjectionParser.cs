@@ -90,7 +90,7 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
                 }
 
                 AddAtPath(parent, element.Name, new ExpressionProjectionNode(ExpressionParser.Parse(element.Value)));
-                MarkInclusion(31310, $"Cannot use an expression {element.Name}: {element.Value.ToJson()} in an exclusion projection");
+                MarkInclusion(31310, $"Cannot use an expression {MongoText.Element(element.Name, element.Value)} in an exclusion projection");
                 break;
         }
     }
@@ -148,6 +148,11 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
             }
 
             throw new QueryException(31325, $"Unknown expression {operatorName}");
+        }
+
+        if (subObject.ElementCount == 0)
+        {
+            throw new QueryException(51270, $"Invalid empty sub-projection: {name}");
         }
 
         // A sub-projection: {a: {b: 1}} is {"a.b": 1}.
