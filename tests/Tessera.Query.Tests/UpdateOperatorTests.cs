@@ -15,6 +15,8 @@ public class UpdateOperatorTests
     [InlineData("{$set: {a: 2}}", "{_id: 1, a: 1}", "{_id: 1, a: 2}", true)]
     [InlineData("{$set: {a: 1}}", "{_id: 1, a: 1}", "{_id: 1, a: 1}", false)]
     [InlineData("{$set: {a: 1.0}}", "{_id: 1, a: 1}", "{_id: 1, a: 1.0}", true)]
+    [InlineData("{$set: {a: NaN}}", "{_id: 1, a: NaN}", "{_id: 1, a: NaN}", false)]
+    [InlineData("{$set: {a: NumberDecimal('NaN')}}", "{_id: 1, a: NaN}", "{_id: 1, a: NumberDecimal('NaN')}", true)]
     [InlineData("{$set: {b: 2}}", "{_id: 1, a: 1}", "{_id: 1, a: 1, b: 2}", true)]
     [InlineData("{$set: {'b.c.d': 2}}", "{_id: 1}", "{_id: 1, b: {c: {d: 2}}}", true)]
     [InlineData("{$set: {'a.b': 2}}", "{_id: 1, a: {c: 1}}", "{_id: 1, a: {c: 1, b: 2}}", true)]
