@@ -5,8 +5,9 @@ using MongoDB.Bson;
 namespace Tessera.Query;
 
 /// <summary>
-/// Values written as mongod writes them inside error messages ({a: 1, b: "x"}, [1, 2], ObjectId('…')),
-/// so that messages match mongod's byte for byte where clients or tests compare them.
+/// Values written as mongod writes them inside error messages ({ a: 1, b: "x" }, [ 1, 2 ], ObjectId('…')),
+/// so that messages match mongod's byte for byte where clients or tests compare them. Messages that name
+/// one element wrap it in braces without spaces ("{a: 5}"), as mongod builds them.
 /// </summary>
 internal static class MongoText
 {
@@ -24,8 +25,11 @@ internal static class MongoText
     {
         switch (value)
         {
+            case BsonDocument { ElementCount: 0 }:
+                builder.Append("{}");
+                break;
             case BsonDocument document:
-                builder.Append('{');
+                builder.Append("{ ");
                 var first = true;
                 foreach (var element in document)
                 {
@@ -34,17 +38,20 @@ internal static class MongoText
                     first = false;
                 }
 
-                builder.Append('}');
+                builder.Append(" }");
+                break;
+            case BsonArray { Count: 0 }:
+                builder.Append("[]");
                 break;
             case BsonArray array:
-                builder.Append('[');
+                builder.Append("[ ");
                 for (var i = 0; i < array.Count; i++)
                 {
                     builder.Append(i == 0 ? string.Empty : ", ");
                     Append(builder, array[i]);
                 }
 
-                builder.Append(']');
+                builder.Append(" ]");
                 break;
             case BsonString text:
                 builder.Append('"').Append(text.Value).Append('"');

@@ -59,12 +59,32 @@ public class ProjectionTests
     [InlineData("{a: {$slice: [1, 1]}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [2]}")]
     [InlineData("{a: {$slice: [-2, 5]}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [2, 3]}")]
     [InlineData("{a: {$slice: [5, 1]}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: []}")]
+    [InlineData("{a: {$slice: NumberLong(2)}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [1, 2]}")]
+    [InlineData("{a: {$slice: 1.4}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [1]}")]
+    [InlineData("{a: {$slice: NaN}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: []}")]
+    [InlineData("{a: {$slice: Infinity}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [1, 2, 3, 4]}")]
+    [InlineData("{a: {$slice: [-3, 2]}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [2, 3]}")]
+    [InlineData("{a: {$slice: [2, null]}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: null}")]
+    [InlineData("{a: {$slice: [-2.5, 2]}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [3, 4]}")]
+    [InlineData("{a: {$slice: [1, 2.8]}}", "{_id: 1, a: [1, 2, 3, 4]}", "{_id: 1, a: [2, 3]}")]
     [InlineData("{a: {$slice: 5}}", "{_id: 1, a: 'x'}", "{_id: 1, a: 'x'}")]
     [InlineData("{a: {$slice: 1}, b: 1}", "{_id: 1, a: [1, 2], b: 3, c: 4}", "{_id: 1, a: [1], b: 3}")]
     [InlineData("{a: {$slice: 1}, c: 0}", "{_id: 1, a: [1, 2], b: 3, c: 4}", "{_id: 1, a: [1], b: 3}")]
     [InlineData("{a: {$slice: 1}, _id: 1}", "{_id: 1, a: [1, 2], b: 3}", "{_id: 1, a: [1]}")]
     [InlineData("{'a.b': {$slice: 1}}", "{_id: 1, a: [{b: [1, 2]}, {b: [3, 4]}]}", "{_id: 1, a: [{b: [1]}, {b: [3]}]}")]
     public void Slice(string projection, string document, string expected) => AssertProjects(projection, document, expected);
+
+    [Fact]
+    public void A_find_slice_that_is_a_valid_expression_fails_when_evaluated()
+    {
+        // mongod: [1, 0] is no find $slice (limit 0), so it is the expression $slice, whose input 1 is no array.
+        var projection = Projection.ParseFind(Bson.Doc("{a: {$slice: [1, 0]}}"));
+        Assert.Equal(28724, Assert.Throws<QueryException>(() => projection.Apply(Bson.Doc("{_id: 1, a: [1, 2]}"))).Code);
+    }
+
+    [Fact]
+    public void Slice_falls_back_to_the_aggregation_expression() =>
+        AssertProjects("{s: {$slice: ['$a', 1]}}", "{_id: 1, a: [5, 6]}", "{_id: 1, s: [5]}");
 
     [Theory]
     [InlineData("{a: {$elemMatch: {b: 2}}}", "{_id: 1, a: [{b: 1}, {b: 2, c: 1}, {b: 2}], z: 1}", "{_id: 1, a: [{b: 2, c: 1}]}")]
@@ -115,10 +135,13 @@ public class ProjectionTests
     [InlineData("{a: 0, b: {$add: [1, 2]}}", 31252, "Cannot use expression other than $meta in exclusion projection")]
     [InlineData("{a: 1, 'a.b': 1}", 31249, "Path collision at a.b remaining portion b")]
     [InlineData("{'a.b': 1, a: 1}", 31250, "Path collision at a")]
-    [InlineData("{a: {$slice: 'x'}}", 31273, "$slice only supports numbers and [skip, limit] arrays")]
-    [InlineData("{a: {$slice: [1, 0]}}", 31259, "$slice limit must be positive, got 0")]
-    [InlineData("{a: {$slice: [1]}}", 31272, "$slice array argument should be of form [skip, limit]")]
+    [InlineData("{a: {$slice: 'x'}}", 28667, "Invalid $slice syntax. The given syntax { $slice: \"x\" } did not match the find() syntax because :: Location31273: $slice only supports numbers and [skip, limit] arrays :: The given syntax did not match the expression $slice syntax. :: caused by :: Expression $slice takes at least 2 arguments, and at most 3, but 1 were passed in.")]
+    [InlineData("{a: {$slice: [1]}}", 28667, "Invalid $slice syntax. The given syntax { $slice: [ 1 ] } did not match the find() syntax because :: Location31272: $slice array argument should be of form [skip, limit] :: The given syntax did not match the expression $slice syntax. :: caused by :: Expression $slice takes at least 2 arguments, and at most 3, but 1 were passed in.")]
     [InlineData("{'a.b': {$elemMatch: {c: 1}}}", 31275, "Cannot use $elemMatch projection on a nested field.")]
+    [InlineData("{a: {b: {$elemMatch: {c: 1}}}}", 31275, "Cannot use $elemMatch projection on a nested field.")]
+    [InlineData("{a: {$elemMatch: ['field', '$eq', 42]}}", 31274, "elemMatch: Invalid argument, object required, but got array")]
+    [InlineData("{a: {$slice: [1, 2, 3, 4]}}", 28667, "Invalid $slice syntax. The given syntax { $slice: [ 1, 2, 3, 4 ] } did not match the find() syntax because :: Location31272: $slice array argument should be of form [skip, limit] :: The given syntax did not match the expression $slice syntax. :: caused by :: Expression $slice takes at least 2 arguments, and at most 3, but 4 were passed in.")]
+    [InlineData("{a: {$slice: []}}", 28667, "Invalid $slice syntax. The given syntax { $slice: [] } did not match the find() syntax because :: Location31272: $slice array argument should be of form [skip, limit] :: The given syntax did not match the expression $slice syntax. :: caused by :: Expression $slice takes at least 2 arguments, and at most 3, but 0 were passed in.")]
     [InlineData("{a: {$foo: 1}}", 31325, "Unknown expression $foo")]
     [InlineData("{'a.$': 1}", 51050, "Projections with a positional operator require a matcher")]
     public void Invalid_projections_have_mongods_codes(string projection, int code, string message)

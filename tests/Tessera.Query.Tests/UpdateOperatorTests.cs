@@ -15,6 +15,8 @@ public class UpdateOperatorTests
     [InlineData("{$set: {a: 2}}", "{_id: 1, a: 1}", "{_id: 1, a: 2}", true)]
     [InlineData("{$set: {a: 1}}", "{_id: 1, a: 1}", "{_id: 1, a: 1}", false)]
     [InlineData("{$set: {a: 1.0}}", "{_id: 1, a: 1}", "{_id: 1, a: 1.0}", true)]
+    [InlineData("{$set: {a: NaN}}", "{_id: 1, a: NaN}", "{_id: 1, a: NaN}", false)]
+    [InlineData("{$set: {a: NumberDecimal('NaN')}}", "{_id: 1, a: NaN}", "{_id: 1, a: NumberDecimal('NaN')}", true)]
     [InlineData("{$set: {b: 2}}", "{_id: 1, a: 1}", "{_id: 1, a: 1, b: 2}", true)]
     [InlineData("{$set: {'b.c.d': 2}}", "{_id: 1}", "{_id: 1, b: {c: {d: 2}}}", true)]
     [InlineData("{$set: {'a.b': 2}}", "{_id: 1, a: {c: 1}}", "{_id: 1, a: {c: 1, b: 2}}", true)]
@@ -55,6 +57,17 @@ public class UpdateOperatorTests
     [Fact]
     public void Inc_by_zero_is_no_change() => AssertUpdates("{$inc: {a: 0}}", "{_id: 1, a: 5}", "{_id: 1, a: 5}", changed: false);
 
+    [Fact]
+    public void Inc_by_a_double_zero_changes_the_type() => AssertUpdates("{$inc: {a: 0.0}}", "{_id: 1, a: 5}", "{_id: 1, a: 5.0}", changed: true);
+
+    [Fact]
+    public void Mul_keeps_a_stored_zero_and_its_sign()
+    {
+        var result = UpdateRunner.Run("{$mul: {a: -1}}", "{_id: 1, a: 0.0}");
+        Assert.False(result.Changed);
+        Assert.False(double.IsNegative(result.Document["a"].AsDouble));
+    }
+
     [Theory]
     [InlineData("{$min: {a: 1}}", "{_id: 1, a: 5}", "{_id: 1, a: 1}", true)]
     [InlineData("{$min: {a: 9}}", "{_id: 1, a: 5}", "{_id: 1, a: 5}", false)]
@@ -94,6 +107,27 @@ public class UpdateOperatorTests
     [InlineData("{$push: {a: {$slice: 1}}}", "{_id: 1, a: []}", "{_id: 1, a: [{$slice: 1}]}")]
     public void Push(string update, string document, string expected) => AssertUpdates(update, document, expected);
 
+    // From mongod's jstests/core/push_sort.js.
+    [Theory]
+    [InlineData("{$push: {x: {$each: [{a: 3}], $slice: -5, $sort: {a: 1}}}}", "{_id: 1, x: [{a: 1}, {a: 2}]}", "{_id: 1, x: [{a: 1}, {a: 2}, {a: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: 1}}}}", "{_id: 2, x: [{a: 1}, {a: 3}]}", "{_id: 2, x: [{a: 2}, {a: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -5, $sort: {a: -1}}}}", "{_id: 3, x: [{a: 1}, {a: 3}]}", "{_id: 3, x: [{a: 3}, {a: 2}, {a: 1}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: -1}}}}", "{_id: 4, x: [{a: 1}, {a: 3}]}", "{_id: 4, x: [{a: 2}, {a: 1}]}")]
+    [InlineData("{$push: {x: {$each: [{a: 2, b: 3}], $slice: -2, $sort: {b: 1}}}}", "{_id: 5, x: [{a: 1, b: 2}, {a: 3, b: 1}]}", "{_id: 5, x: [{a: 1, b: 2}, {a: 2, b: 3}]}")]
+    [InlineData("{$push: {x: {$each: [{a: {b: 3}}], $slice: -5, $sort: {'a.b': 1}}}}", "{_id: 6, x: [{a: {b: 2}}, {a: {b: 1}}]}", "{_id: 6, x: [{a: {b: 1}}, {a: {b: 2}}, {a: {b: 3}}]}")]
+    [InlineData("{$push: {x: {$each: [{a: {b: 3}}], $slice: -2, $sort: {'a.b': 1}}}}", "{_id: 7, x: [{a: {b: 2}}, {a: {b: 1}}]}", "{_id: 7, x: [{a: {b: 2}}, {a: {b: 3}}]}")]
+    [InlineData("{$push: {x: {$sort: {a: -1}}}}", "{_id: 8, x: [{a: 1}, {a: 2}]}", "{_id: 8, x: [{a: 1}, {a: 2}, {$sort: {a: -1}}]}")]
+    public void Push_sort_as_mongod(string update, string document, string expected) => AssertUpdates(update, document, expected);
+
+    [Theory]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2.1, $sort: {a: 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {a: -2}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {'a.': 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $sort: {'': 1}}}}")]
+    [InlineData("{$push: {x: {$each: [{a: 2}], $slice: -2, $xxx: {s: 1}}}}")]
+    public void Push_sort_refusals_are_BadValue(string update) => Assert.Equal(2, UpdateRunner.ParseError(update).Code);
+
     [Theory]
     [InlineData("{$addToSet: {a: 3}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [1, 2, 3]}", true)]
     [InlineData("{$addToSet: {a: 2}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [1, 2]}", false)]
@@ -109,6 +143,7 @@ public class UpdateOperatorTests
     [InlineData("{$pop: {a: -1}}", "{_id: 1, a: [1, 2, 3]}", "{_id: 1, a: [2, 3]}", true)]
     [InlineData("{$pop: {a: 1}}", "{_id: 1, a: []}", "{_id: 1, a: []}", false)]
     [InlineData("{$pop: {a: 1}}", "{_id: 1}", "{_id: 1}", false)]
+    [InlineData("{$pop: {a: -1.0}}", "{_id: 1, a: [1, 2]}", "{_id: 1, a: [2]}", true)]
     public void Pop(string update, string document, string expected, bool changed) => AssertUpdates(update, document, expected, changed);
 
     [Theory]

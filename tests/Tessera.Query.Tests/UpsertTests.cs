@@ -26,6 +26,7 @@ public class UpsertTests
     [InlineData("{_id: 1, a: 1}", "{c: 3}", "{_id: 1, c: 3}")]
     [InlineData("{_id: 1}", "{c: 3, _id: 1}", "{_id: 1, c: 3}")]
     [InlineData("{_id: 1, a: 1, 'a.b': 2}", "{c: 3}", "{_id: 1, c: 3}")]
+    [InlineData("{_id: 1}", "{c: 3, $bad: 1}", "{_id: 1, c: 3, $bad: 1}")]
     public void Upsert_document_is_built_from_equalities_and_update(string filter, string update, string expected) =>
         Assert.Equal(Json.Normalize(expected), Upsert(filter, update));
 

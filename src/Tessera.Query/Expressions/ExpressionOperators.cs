@@ -49,7 +49,14 @@ internal static class ExpressionOperators
             return;
         }
 
-        var expected = min == max ? $"exactly {min}" : max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
-        throw new QueryException(16020, $"Expression {name} takes {expected} arguments. {count} were passed in.");
+        if (min == max)
+        {
+            throw new QueryException(16020, $"Expression {name} takes exactly {min} arguments. {count} were passed in.");
+        }
+
+        // mongod's ExpressionRangedArity uses its own code.
+        throw new QueryException(28667, max == int.MaxValue
+            ? $"Expression {name} takes at least {min} arguments, but {count} were passed in."
+            : $"Expression {name} takes at least {min} arguments, and at most {max}, but {count} were passed in.");
     }
 }

@@ -90,7 +90,7 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
                 }
 
                 AddAtPath(parent, element.Name, new ExpressionProjectionNode(ExpressionParser.Parse(element.Value)));
-                MarkInclusion(31310, $"Cannot use an expression {element.Name}: {element.Value.ToJson()} in an exclusion projection");
+                MarkInclusion(31310, $"Cannot use an expression {MongoText.Element(element.Name, element.Value)} in an exclusion projection");
                 break;
         }
     }
@@ -104,7 +104,28 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
             var operatorName = subObject.GetElement(0).Name;
             if (findFeatures && operatorName == "$slice")
             {
-                ParseFindSlice(name, subObject[0], parent);
+                try
+                {
+                    ParseFindSlice(name, subObject[0], parent);
+                }
+                catch (QueryException findError)
+                {
+                    // mongod tries find's form first and then the aggregation expression ({$slice: ["$a", 2]}).
+                    Expression expression;
+                    try
+                    {
+                        expression = ExpressionParser.Parse(subObject);
+                    }
+                    catch (QueryException expressionError)
+                    {
+                        throw new QueryException(expressionError.Code,
+                            $"Invalid $slice syntax. The given syntax {MongoText.Format(subObject)} did not match the find() syntax because :: {findError.CodeName}: {findError.Message} :: The given syntax did not match the expression $slice syntax. :: caused by :: {expressionError.Message}");
+                    }
+
+                    MarkInclusion(31252, "Cannot use expression other than $meta in exclusion projection");
+                    AddAtPath(parent, name, new ExpressionProjectionNode(expression));
+                }
+
                 return;
             }
 
@@ -127,6 +148,11 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
             }
 
             throw new QueryException(31325, $"Unknown expression {operatorName}");
+        }
+
+        if (subObject.ElementCount == 0)
+        {
+            throw new QueryException(51270, $"Invalid empty sub-projection: {name}");
         }
 
         // A sub-projection: {a: {b: 1}} is {"a.b": 1}.
@@ -159,12 +185,12 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
 
             if (!Numbers.IsNumber(array[0]))
             {
-                throw new QueryException(31257, $"$slice expects the skip argument to be a number, got {TypeCode(array[0])}");
+                throw new QueryException(31257, $"$slice expects the skip argument to be a number, got {TypeName(array[0])}");
             }
 
             if (!Numbers.IsNumber(array[1]))
             {
-                throw new QueryException(31258, $"$slice expects the limit argument to be a number, got {TypeCode(array[1])}");
+                throw new QueryException(31258, $"$slice expects the limit argument to be a number, got {TypeName(array[1])}");
             }
 
             var limit = ToInt(array[1]);
@@ -183,11 +209,18 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
         _hasFindSlice = true;
     }
 
-    private static int TypeCode(BsonValue value) => BsonTypeAliases.CodeOf(value.BsonType);
+    // mongod streams the BSON type, which prints as its name ("array", "string").
+    private static string TypeName(BsonValue value) => BsonTypeAliases.NameOf(value.BsonType);
 
-    /// <summary>mongod's numberInt: truncation, saturating at the int range.</summary>
+    /// <summary>mongod's numberInt: truncation, saturating at the int range (infinities too); NaN is 0.</summary>
     private static int ToInt(BsonValue number)
     {
+        var asDouble = Numbers.ToDouble(number);
+        if (double.IsInfinity(asDouble))
+        {
+            return asDouble > 0 ? int.MaxValue : int.MinValue;
+        }
+
         Numbers.TryTruncateToLong(number, out var value);
         return (int)Math.Clamp(value, int.MinValue, int.MaxValue);
     }
@@ -201,7 +234,7 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
 
         if (argument is not BsonDocument query)
         {
-            throw new QueryException(31274, $"elemMatch: Invalid argument, object required, but got {TypeCode(argument)}");
+            throw new QueryException(31274, $"elemMatch: Invalid argument, object required, but got {TypeName(argument)}");
         }
 
         if (_hasPositional)
@@ -323,6 +356,11 @@ internal sealed class ProjectionParser(bool findFeatures, BsonDocument? query)
     /// <summary>mongod's addNodeAtPath, with its path-collision errors 31250 and 31249.</summary>
     private static void AddAtPath(PathProjectionNode root, string dotted, ProjectionNode node, bool markPositional = false)
     {
+        if (dotted.Length == 0)
+        {
+            throw new QueryException(40352, "FieldPath cannot be constructed with empty string");
+        }
+
         var parts = new FieldPath(dotted).Parts;
         if (parts.Any(part => part.Length == 0))
         {

@@ -1,20 +1,22 @@
 using MongoDB.Bson;
-using Tessera.Query.Comparison;
 using Tessera.Query.Paths;
 
 namespace Tessera.Query.Sorting;
 
 /// <summary>
 /// A parsed sort specification ({a: 1, "b.c": -1}). <see cref="Sort"/> is stable, so documents with
-/// equal keys keep their input order.
+/// equal keys keep their input order. A document whose sort paths run through two different arrays
+/// makes sorting fail with mongod's "cannot sort with keys that are parallel arrays" (BadValue).
 /// </summary>
 public sealed class SortSpec : IComparer<BsonDocument>
 {
     private readonly IReadOnlyList<(FieldPath Path, bool Ascending)> _keys;
+    private readonly SortKeyGenerator _generator;
 
     private SortSpec(IReadOnlyList<(FieldPath Path, bool Ascending)> keys)
     {
         _keys = keys;
+        _generator = new SortKeyGenerator(keys);
     }
 
     /// <summary>The fields in order with their direction.</summary>
@@ -65,19 +67,7 @@ public sealed class SortSpec : IComparer<BsonDocument>
             .Select(entry => entry.Document);
     }
 
-    private BsonValue[] KeysOf(BsonDocument document) => _keys.Select(key => SortKey.Of(document, key.Path, key.Ascending)).ToArray();
+    private BsonValue[] KeysOf(BsonDocument document) => _generator.KeyOf(document);
 
-    private int CompareKeys(BsonValue[]? x, BsonValue[]? y)
-    {
-        for (var i = 0; i < _keys.Count; i++)
-        {
-            var order = BsonValueComparer.Instance.Compare(x![i], y![i]);
-            if (order != 0)
-            {
-                return _keys[i].Ascending ? order : -order;
-            }
-        }
-
-        return 0;
-    }
+    private int CompareKeys(BsonValue[]? x, BsonValue[]? y) => _generator.Compare(x!, y!);
 }

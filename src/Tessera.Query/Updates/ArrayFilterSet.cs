@@ -22,16 +22,11 @@ internal sealed class ArrayFilterSet
         {
             // A filter that is no query fails as a query first ({$i: 0} is an unknown top level operator).
             var parsed = Filter.Parse(filter);
+            var names = new List<string>();
+            CollectTopLevelNames(filter, names);
             string? identifier = null;
-            foreach (var element in filter)
+            foreach (var topLevel in names)
             {
-                var topLevel = element.Name.Split('.')[0];
-                if (element.Name.StartsWith('$'))
-                {
-                    // $and/$or/$nor inside an array filter are allowed; they must name the same identifier.
-                    continue;
-                }
-
                 if (identifier is not null && identifier != topLevel)
                 {
                     throw new QueryException(ErrorCodes.FailedToParse, $"Error parsing array filter :: caused by :: Expected a single top-level field name, found '{identifier}' and '{topLevel}'");
@@ -57,6 +52,25 @@ internal sealed class ArrayFilterSet
         }
 
         return set;
+    }
+
+    /// <summary>The first components of the filter's field names, looking inside $and, $or and $nor.</summary>
+    private static void CollectTopLevelNames(BsonDocument filter, List<string> names)
+    {
+        foreach (var element in filter)
+        {
+            if (element.Name is "$and" or "$or" or "$nor" && element.Value is BsonArray clauses)
+            {
+                foreach (var clause in clauses.OfType<BsonDocument>())
+                {
+                    CollectTopLevelNames(clause, names);
+                }
+            }
+            else if (!element.Name.StartsWith('$'))
+            {
+                names.Add(element.Name.Split('.')[0]);
+            }
+        }
     }
 
     public bool Contains(string identifier) => _filters.ContainsKey(identifier);

@@ -31,7 +31,7 @@ public sealed class Update
         "$addFields", "$set", "$project", "$unset", "$replaceRoot", "$replaceWith",
     };
 
-    /// <summary>A whole new document rather than operators.</summary>
+    /// <summary>A whole new document rather than operators (decided by the first field name, as mongod).</summary>
     public bool IsReplacement => _replacement is not null;
 
     /// <summary>Some path uses the positional "$": pass the filter's <see cref="MatchDetails"/> to <see cref="Apply"/>.</summary>
@@ -46,15 +46,6 @@ public sealed class Update
         var filters = ArrayFilterSet.Parse(arrayFilters);
         if (update.ElementCount == 0 || !update.GetElement(0).Name.StartsWith('$'))
         {
-            foreach (var element in update)
-            {
-                if (element.Name.StartsWith('$'))
-                {
-                    throw new QueryException(ErrorCodes.DollarPrefixedFieldName,
-                        $"The dollar ($) prefixed field '{element.Name}' in '{element.Name}' is not valid for storage.");
-                }
-            }
-
             if (filters.Identifiers.Any())
             {
                 var identifier = filters.Identifiers.First();
@@ -141,6 +132,7 @@ public sealed class Update
     private BsonDocument ApplyOperations(BsonDocument working, MatchDetails? details, bool isInsert)
     {
         var context = new UpdateContext(working, details, _arrayFilters, isInsert);
+        ArrayUpdateConflicts.Check(_operations, context);
         foreach (var operation in _operations)
         {
             operation.Execute(context);
@@ -164,6 +156,17 @@ public sealed class Update
 
     private BsonDocument Replace(BsonDocument original)
     {
+        // An execution error in mongod: it is raised only when a document is replaced, and an upsert
+        // inserts such a document as it is.
+        foreach (var element in _replacement!)
+        {
+            if (element.Name.StartsWith('$'))
+            {
+                throw new QueryException(ErrorCodes.DollarPrefixedFieldName,
+                    $"The dollar ($) prefixed field '{element.Name}' in '{element.Name}' is not allowed in the context of an update's replacement document. Consider using an aggregation pipeline with $replaceWith.");
+            }
+        }
+
         var replaced = new BsonDocument();
         if (original.TryGetValue("_id", out var id))
         {

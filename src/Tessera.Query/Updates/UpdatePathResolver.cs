@@ -11,9 +11,19 @@ namespace Tessera.Query.Updates;
 internal static class UpdatePathResolver
 {
     public static void Visit(UpdateContext context, UpdatePath path, bool create, Action<UpdateSlot> visit) =>
-        Walk(context.Document, string.Empty, path, 0, context, create, visit);
+        Walk(context.Document, string.Empty, string.Empty, path, 0, context, create, visit);
 
-    private static void Walk(BsonValue container, string containerName, UpdatePath path, int depth, UpdateContext context, bool create, Action<UpdateSlot> visit)
+    /// <summary>The concrete paths ("a.0.b") an update path reaches now, without changing the document.</summary>
+    public static List<string> ResolvedPaths(UpdateContext context, UpdatePath path)
+    {
+        var paths = new List<string>();
+        Visit(context, path, create: false, slot => paths.Add(slot.ResolvedPath));
+        return paths;
+    }
+
+    private static string Join(string prefix, string name) => prefix.Length == 0 ? name : prefix + "." + name;
+
+    private static void Walk(BsonValue container, string containerName, string resolved, UpdatePath path, int depth, UpdateContext context, bool create, Action<UpdateSlot> visit)
     {
         var part = path.Parts[depth];
         switch (container)
@@ -27,7 +37,7 @@ internal static class UpdatePathResolver
                 var name = UpdatePath.IsPositional(part) ? MatchedIndex(context).ToString(System.Globalization.CultureInfo.InvariantCulture) : part;
                 if (depth == path.Parts.Count - 1)
                 {
-                    visit(new DocumentSlot(document, name));
+                    visit(new DocumentSlot(document, name, Join(resolved, name)));
                     return;
                 }
 
@@ -48,14 +58,14 @@ internal static class UpdatePathResolver
                     document[name] = child;
                 }
 
-                Walk(child, name, path, depth + 1, context, create, visit);
+                Walk(child, name, Join(resolved, name), path, depth + 1, context, create, visit);
                 return;
             case BsonArray array:
                 if (UpdatePath.IsAllPositional(part))
                 {
                     for (var i = 0; i < array.Count; i++)
                     {
-                        Step(array, i, path, depth, context, create, visit);
+                        Step(array, i, resolved, path, depth, context, create, visit);
                     }
 
                     return;
@@ -67,7 +77,7 @@ internal static class UpdatePathResolver
                     {
                         if (context.ArrayFilters.Matches(identifier, array[i]))
                         {
-                            Step(array, i, path, depth, context, create, visit);
+                            Step(array, i, resolved, path, depth, context, create, visit);
                         }
                     }
 
@@ -76,13 +86,13 @@ internal static class UpdatePathResolver
 
                 if (UpdatePath.IsPositional(part))
                 {
-                    Step(array, MatchedIndex(context), path, depth, context, create, visit);
+                    Step(array, MatchedIndex(context), resolved, path, depth, context, create, visit);
                     return;
                 }
 
                 if (FieldPath.TryParseIndex(part, out var index))
                 {
-                    Step(array, index, path, depth, context, create, visit);
+                    Step(array, index, resolved, path, depth, context, create, visit);
                     return;
                 }
 
@@ -107,11 +117,12 @@ internal static class UpdatePathResolver
         }
     }
 
-    private static void Step(BsonArray array, int index, UpdatePath path, int depth, UpdateContext context, bool create, Action<UpdateSlot> visit)
+    private static void Step(BsonArray array, int index, string resolved, UpdatePath path, int depth, UpdateContext context, bool create, Action<UpdateSlot> visit)
     {
+        var name = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (depth == path.Parts.Count - 1)
         {
-            visit(new ArraySlot(array, index));
+            visit(new ArraySlot(array, index, Join(resolved, name)));
             return;
         }
 
@@ -122,10 +133,10 @@ internal static class UpdatePathResolver
                 return;
             }
 
-            new ArraySlot(array, index).Set(new BsonDocument());
+            new ArraySlot(array, index, string.Empty).Set(new BsonDocument());
         }
 
-        Walk(array[index], index.ToString(System.Globalization.CultureInfo.InvariantCulture), path, depth + 1, context, create, visit);
+        Walk(array[index], name, Join(resolved, name), path, depth + 1, context, create, visit);
     }
 
     private static int MatchedIndex(UpdateContext context) =>

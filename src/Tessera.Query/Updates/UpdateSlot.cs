@@ -3,8 +3,11 @@ using MongoDB.Bson;
 namespace Tessera.Query.Updates;
 
 /// <summary>The place an update path ends: a field of a document or a position of an array, filled or not.</summary>
-internal abstract class UpdateSlot
+internal abstract class UpdateSlot(string resolvedPath)
 {
+    /// <summary>The concrete dotted path of this place ("a.0.b"), positional operators resolved.</summary>
+    public string ResolvedPath { get; } = resolvedPath;
+
     /// <summary>The current value; null when the field or position does not exist.</summary>
     public abstract BsonValue? Value { get; }
 
@@ -17,7 +20,7 @@ internal abstract class UpdateSlot
     public abstract void Remove();
 }
 
-internal sealed class DocumentSlot(BsonDocument document, string name) : UpdateSlot
+internal sealed class DocumentSlot(BsonDocument document, string name, string resolvedPath) : UpdateSlot(resolvedPath)
 {
     public override BsonValue? Value => document.TryGetValue(name, out var value) ? value : null;
 
@@ -28,7 +31,7 @@ internal sealed class DocumentSlot(BsonDocument document, string name) : UpdateS
     public override void Remove() => document.Remove(name);
 }
 
-internal sealed class ArraySlot(BsonArray array, int index) : UpdateSlot
+internal sealed class ArraySlot(BsonArray array, int index, string resolvedPath) : UpdateSlot(resolvedPath)
 {
     public override BsonValue? Value => index < array.Count ? array[index] : null;
 

@@ -26,11 +26,22 @@ internal sealed class LookupStage(
             throw new QueryException(ErrorCodes.FailedToParse, $"the $lookup specification must be an Object, but found {BsonTypeAliases.NameOf(specification.BsonType)}");
         }
 
+        // mongod asks for "from" (or a pipeline) before it looks at anything else in the specification.
+        if (!options.Contains("from") && !options.Contains("pipeline"))
+        {
+            throw new QueryException(ErrorCodes.FailedToParse, "must specify 'pipeline' when 'from' is empty");
+        }
+
         string? from = null, local = null, foreign = null, asField = null;
         var let = new List<(string, Expression)>();
         Pipeline? pipeline = null;
         foreach (var option in options)
         {
+            if (option.Name is not ("from" or "localField" or "foreignField" or "as" or "let" or "pipeline"))
+            {
+                throw new QueryException(40415, $"BSON field '$lookup.{option.Name}' is an unknown field.");
+            }
+
             switch (option.Name)
             {
                 case "let":
@@ -69,11 +80,9 @@ internal sealed class LookupStage(
                 case "foreignField":
                     foreign = text.Value;
                     break;
-                case "as":
+                default:
                     asField = text.Value;
                     break;
-                default:
-                    throw new QueryException(ErrorCodes.FailedToParse, $"unknown argument to $lookup: {option.Name}");
             }
         }
 

@@ -21,7 +21,7 @@ internal sealed class ReplaceRootStage(Expression newRoot) : PipelineStage
                 : throw new QueryException(40415, $"BSON field '$replaceRoot.{option.Name}' is an unknown field.");
         }
 
-        return new ReplaceRootStage(root ?? throw new QueryException(40231, "no newRoot specified for the $replaceRoot stage"));
+        return new ReplaceRootStage(root ?? throw new QueryException(40414, "BSON field '$replaceRoot.newRoot' is missing but a required field"));
     }
 
     public static ReplaceRootStage ParseReplaceWith(BsonValue specification) => new(ExpressionParser.Parse(specification));

@@ -26,9 +26,16 @@ internal sealed class ArithmeticOperation(string operatorName, UpdatePath path, 
         var result = IsMultiply ? Arithmetic.Multiply(existing, operand) : Arithmetic.Add(existing, operand);
         if (result is null)
         {
-            var verb = IsMultiply ? "$mul" : "$inc";
+            var label = existing.BsonType == BsonType.Int32 ? "NumberInt" : "NumberLong";
             throw new QueryException(ErrorCodes.BadValue,
-                $"Failed to apply {verb} operations to current value ((NumberLong){existing.ToInt64()}) for document {context.DocumentName}");
+                $"Failed to apply {OperatorName} operations to current value (({label}){existing.ToInt64()}) for document {context.DocumentName}");
+        }
+
+        // mongod's SafeNum::isIdentical: the same type and an equal value is no change at all, so a stored
+        // -0.0 stays -0.0 after $mul by a positive number (and 0.0 after $mul by -1).
+        if (result.BsonType == existing.BsonType && Comparison.BsonValueComparer.Instance.Compare(result, existing) == 0)
+        {
+            return;
         }
 
         slot.Set(result);

@@ -45,8 +45,10 @@ internal sealed class BitOperation(UpdatePath path, IReadOnlyList<(string Operat
         BsonValue current = slot.Value ?? new BsonInt32(0);
         if (current.BsonType is not (BsonType.Int32 or BsonType.Int64))
         {
+            // mongod's wording: no space after the period, the _id element without braces, "non-integer".
+            var id = context.Document.TryGetValue("_id", out var idValue) ? MongoText.Element("_id", idValue) : string.Empty;
             throw new QueryException(ErrorCodes.BadValue,
-                $"Cannot apply $bit to a value of non-integral type.{context.DocumentName} has the field {slot.Name} of non-integral type {BsonTypeAliases.NameOf(current.BsonType)}");
+                $"Cannot apply $bit to a value of non-integral type.{id} has the field {slot.Name} of non-integer type {BsonTypeAliases.NameOf(current.BsonType)}");
         }
 
         foreach (var (op, operand) in steps)
