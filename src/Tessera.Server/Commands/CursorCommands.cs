@@ -25,7 +25,18 @@ public static class CursorCommands
     internal static BsonDocument FirstBatch(CommandContext context, string ns, IEnumerable<BsonDocument> result, int? batchSize = null, bool singleBatch = false)
     {
         var cursor = context.Server.Cursors.Open(ns, Owner(context), result.GetEnumerator(), context.OptionalBool("noCursorTimeout"));
-        var batch = cursor.NextBatch(batchSize ?? int.MaxValue, WireLimits.MaxBsonObjectSize);
+        List<BsonDocument> batch;
+        try
+        {
+            batch = Read(cursor, batchSize ?? int.MaxValue, context.Name);
+        }
+        catch
+        {
+            context.Server.Cursors.Release(cursor);
+            context.Server.Cursors.Kill(cursor.Id, ns, Owner(context));
+            throw;
+        }
+
         var id = cursor.Exhausted || singleBatch ? 0L : cursor.Id;
         context.Server.Cursors.Release(cursor);
         if (id == 0 && !cursor.Exhausted)
@@ -58,12 +69,32 @@ public static class CursorCommands
         var cursor = cursors.Acquire(id.Value, ns, Owner(context));
         try
         {
-            var batch = cursor.NextBatch(batchSize, WireLimits.MaxBsonObjectSize);
+            var batch = Read(cursor, batchSize, "getMore");
             return Reply(cursor.Exhausted ? 0L : cursor.Id, ns, "nextBatch", batch);
         }
         finally
         {
             cursors.Release(cursor);
+        }
+    }
+
+    // A failure while the result is produced ($divide by zero, a bad $regex subject…) is an execution error, which
+    // mongod words with its executor's prefix for the command that was reading.
+    private static List<BsonDocument> Read(ServerCursor cursor, int count, string command)
+    {
+        try
+        {
+            return cursor.NextBatch(count, WireLimits.MaxBsonObjectSize);
+        }
+        catch (Tessera.Query.QueryException e)
+        {
+            var during = command switch
+            {
+                "find" => "Executor error during find command",
+                "aggregate" => "PlanExecutor error during aggregation",
+                _ => "Executor error during getMore",
+            };
+            throw new CommandException(new ErrorCode(e.Code, e.CodeName), $"{during} :: caused by :: {e.Message}");
         }
     }
 

@@ -241,6 +241,18 @@ public sealed class CrudCompatibilityTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task An_error_while_the_result_is_produced_carries_the_executors_prefix_and_leaves_no_cursor()
+    {
+        var (server, products) = await StartWithCatalog();
+        await using var _ = server;
+        var error = await Assert.ThrowsAsync<MongoCommandException>(() => products.Database.GetCollection<BsonDocument>("products").Aggregate()
+            .Project(new BsonDocument("ratio", new BsonDocument("$divide", new BsonArray { "$Price", "$Stock" }))).ToListAsync());
+        Assert.StartsWith("PlanExecutor error during aggregation :: caused by :: ", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("divide by zero", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(0, server.Context.Cursors.Count);
+    }
+
+    [Fact]
     public async Task A_read_user_reads_its_database_only_and_cannot_write()
     {
         await using var server = await RunningServer.StartAsync(_pki, withStorage: true); // reporter: read@reporting
