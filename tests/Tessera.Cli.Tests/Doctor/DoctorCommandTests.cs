@@ -94,7 +94,8 @@ public sealed class DoctorCommandTests : IClassFixture<TestPki>
         var result = Doctor(server, "", clientFile: _pki.ForeignClient);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("FAILED", result.Output, StringComparison.Ordinal);
-        Assert.Contains("refuse a client certificate", result.Output, StringComparison.Ordinal);
+        Assert.Contains("the server does not trust the CA that issued the client certificate", result.Output, StringComparison.Ordinal);
+        Assert.Contains("alert unknown ca", result.Output, StringComparison.Ordinal);
         Assert.Contains("CN=mallory", result.Output, StringComparison.Ordinal);
         Assert.Contains("23256", result.Output, StringComparison.Ordinal);
     }
