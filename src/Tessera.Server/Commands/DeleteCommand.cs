@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using Tessera.Query;
 using Tessera.Server.Authorization;
 using Tessera.Server.Queries;
 using Tessera.Storage;
@@ -49,30 +48,8 @@ public static class DeleteCommand
         var ns = CollectionArgument.Writable(context);
         var statements = CommandArguments.Array(context.Command, "delete", "deletes")
             ?? throw new CommandException(ErrorCode.FailedToParse, "BSON field 'delete.deletes' is missing but a required field");
-        WriteBatch.CheckSize(statements.Count);
-        var ordered = !context.Command.TryGetValue("ordered", out var orderedValue) || orderedValue.ToBoolean();
         long deleted = 0;
-        var errors = new BsonArray();
-        using (var transaction = context.Server.Storage.BeginTransaction())
-        {
-            for (var i = 0; i < statements.Count; i++)
-            {
-                try
-                {
-                    deleted += Apply(transaction, ns, Statement(statements[i])).Count;
-                }
-                catch (Exception e) when (e is StorageException or CommandException or QueryException)
-                {
-                    errors.Add(WriteBatch.Error(i, e));
-                    if (ordered)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            transaction.Commit();
-        }
+        var errors = WriteBatch.Run(context, statements.Count, (transaction, i) => deleted += Apply(transaction, ns, Statement(statements[i])).Count);
 
         context.Server.Statistics.Deleted(deleted);
         var reply = new BsonDocument("n", deleted);

@@ -1,6 +1,5 @@
 using MongoDB.Bson;
 using Tessera.Server.Authorization;
-using Tessera.Storage;
 
 namespace Tessera.Server.Commands;
 
@@ -24,32 +23,12 @@ public static class InsertCommand
             throw new CommandException(ErrorCode.FailedToParse, "BSON field 'insert.documents' is missing but a required field");
         }
 
-        WriteBatch.CheckSize(documents.Count);
-
-        var ordered = !context.Command.TryGetValue("ordered", out var orderedValue) || orderedValue.ToBoolean();
-        var errors = new BsonArray();
         var inserted = 0;
-        using (var transaction = context.Server.Storage.BeginTransaction())
+        var errors = WriteBatch.Run(context, documents.Count, (transaction, i) =>
         {
-            for (var i = 0; i < documents.Count; i++)
-            {
-                try
-                {
-                    transaction.Insert(ns, WithId(documents[i]));
-                    inserted++;
-                }
-                catch (Exception e) when (e is StorageException or CommandException)
-                {
-                    errors.Add(WriteBatch.Error(i, e));
-                    if (ordered)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            transaction.Commit();
-        }
+            transaction.Insert(ns, WithId(documents[i]));
+            inserted++;
+        });
 
         context.Server.Statistics.Inserted(inserted);
         var reply = new BsonDocument("n", inserted);

@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using Tessera.Query;
 using Tessera.Query.Updates;
 using Tessera.Server.Authorization;
 using Tessera.Server.Queries;
@@ -31,37 +30,18 @@ public static class UpdateCommand
         var ns = CollectionArgument.Writable(context);
         var statements = CommandArguments.Array(context.Command, "update", "updates")
             ?? throw new CommandException(ErrorCode.FailedToParse, "BSON field 'update.updates' is missing but a required field");
-        WriteBatch.CheckSize(statements.Count);
-        var ordered = !context.Command.TryGetValue("ordered", out var orderedValue) || orderedValue.ToBoolean();
         long matched = 0, modified = 0;
         var upserted = new BsonArray();
-        var errors = new BsonArray();
-        using (var transaction = context.Server.Storage.BeginTransaction())
+        var errors = WriteBatch.Run(context, statements.Count, (transaction, i) =>
         {
-            for (var i = 0; i < statements.Count; i++)
+            var result = Apply(transaction, ns, Statement(statements[i]));
+            matched += result.Matched;
+            modified += result.Modified;
+            if (result.UpsertedId is { } id)
             {
-                try
-                {
-                    var result = Apply(transaction, ns, Statement(statements[i]));
-                    matched += result.Matched;
-                    modified += result.Modified;
-                    if (result.UpsertedId is { } id)
-                    {
-                        upserted.Add(new BsonDocument { { "index", i }, { "_id", id } });
-                    }
-                }
-                catch (Exception e) when (e is StorageException or CommandException or QueryException)
-                {
-                    errors.Add(WriteBatch.Error(i, e));
-                    if (ordered)
-                    {
-                        break;
-                    }
-                }
+                upserted.Add(new BsonDocument { { "index", i }, { "_id", id } });
             }
-
-            transaction.Commit();
-        }
+        });
 
         context.Server.Statistics.Updated(matched + upserted.Count);
         var reply = new BsonDocument { { "n", matched + upserted.Count }, { "nModified", modified } };
@@ -148,43 +128,5 @@ public static class UpdateCommand
         var details = new Tessera.Query.Filters.MatchDetails();
         execution.Filter.Matches(document, details);
         return details;
-    }
-}
-
-/// <summary>What the write commands share: the batch size rule and the shape of a write error.</summary>
-internal static class WriteBatch
-{
-    public static void CheckSize(int count)
-    {
-        if (count == 0 || count > Wire.WireLimits.MaxWriteBatchSize)
-        {
-            throw new CommandException(new ErrorCode(10413, "Location10413"),
-                $"Write batch sizes must be between 1 and {Wire.WireLimits.MaxWriteBatchSize}. Got {count} operations.");
-        }
-    }
-
-    public static BsonDocument Error(int index, Exception error)
-    {
-        var entry = new BsonDocument("index", index);
-        switch (error)
-        {
-            case DuplicateKeyException duplicate:
-                entry.Add("code", duplicate.Code);
-                entry.Add("keyPattern", duplicate.KeyPattern);
-                entry.Add("keyValue", duplicate.KeyValue);
-                break;
-            case StorageException storage:
-                entry.Add("code", storage.Code);
-                break;
-            case CommandException command:
-                entry.Add("code", command.Error.Code);
-                break;
-            case QueryException query:
-                entry.Add("code", query.Code);
-                break;
-        }
-
-        entry.Add("errmsg", error.Message);
-        return entry;
     }
 }
