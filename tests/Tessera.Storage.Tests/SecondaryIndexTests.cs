@@ -231,6 +231,25 @@ public sealed class SecondaryIndexTests : IDisposable
     }
 
     [Fact]
+    public void Within_one_transaction_a_dropped_collections_indexes_no_longer_apply()
+    {
+        using (var transaction = Engine.BeginTransaction())
+        {
+            transaction.CreateIndex(People, new IndexSpec(new BsonDocument("email", 1), unique: true));
+            transaction.Insert(People, Person(1, "a@example.com"));
+            transaction.DropCollection(People);
+
+            // The re-created collection may get the dropped one's id; it has only the _id index.
+            transaction.Insert(People, Person(1, "a@example.com"));
+            transaction.Insert(People, Person(2, "a@example.com"));
+            Assert.Equal(["_id_"], transaction.ListIndexes(People).Select(i => i.Name));
+            transaction.Commit();
+        }
+
+        Assert.Equal(2, Engine.Count(People));
+    }
+
+    [Fact]
     public void The_id_index_can_be_scanned_by_range()
     {
         for (var i = 0; i < 6; i++)

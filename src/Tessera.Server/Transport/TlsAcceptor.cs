@@ -70,7 +70,7 @@ public sealed class TlsAcceptor : IDisposable
 
             return (tls, decision.Identity(remote));
         }
-        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or PeerRejectedException)
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or PeerRejectedException or System.Security.Cryptography.CryptographicException)
         {
             try
             {

@@ -10,6 +10,9 @@ namespace Tessera.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteCatalog(SqliteSession session)
 {
+    /// <summary>The indexes of these collections: dropping a collection drops them, through this same object.</summary>
+    public SqliteIndexes Indexes { get; } = new(session);
+
     private const string SelectEntry = "SELECT id, database_name, collection_name, uuid, options FROM collections";
 
     public IReadOnlyList<string> ListDatabaseNames()
@@ -78,7 +81,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
             return false;
         }
 
-        new SqliteIndexes(session).DropAllOf(entry.Id);
+        Indexes.DropAllOf(entry.Id);
         session.Execute("DELETE FROM documents WHERE collection_id = $id", ("$id", entry.Id));
         session.Execute("DELETE FROM collections WHERE id = $id", ("$id", entry.Id));
         return true;
@@ -115,7 +118,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
     public bool DropDatabase(string databaseName)
     {
         NamespaceRules.ValidateDatabaseName(databaseName);
-        new SqliteIndexes(session).DropAllOfDatabase(databaseName);
+        Indexes.DropAllOfDatabase(databaseName);
         session.Execute(
             "DELETE FROM documents WHERE collection_id IN (SELECT id FROM collections WHERE database_name = $db)",
             ("$db", databaseName));

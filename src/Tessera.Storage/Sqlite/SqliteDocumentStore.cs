@@ -12,7 +12,8 @@ namespace Tessera.Storage.Sqlite;
 internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentReader, IDocumentWriter
 {
     private readonly SqliteCatalog _catalog = new(session);
-    private readonly SqliteIndexes _indexes = new(session);
+
+    private SqliteIndexes Indexes => _catalog.Indexes;
 
     public IReadOnlyList<string> ListDatabaseNames() => _catalog.ListDatabaseNames();
 
@@ -63,7 +64,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             ("$db", databaseName))!;
 
     public IReadOnlyList<IndexSpec> ListIndexes(NamespaceString ns) =>
-        _catalog.Find(ns) is { } collection ? [IndexSpec.Id, .. _indexes.List(collection.Id).Select(i => i.Spec)] : [];
+        _catalog.Find(ns) is { } collection ? [IndexSpec.Id, .. Indexes.List(collection.Id).Select(i => i.Spec)] : [];
 
     public IEnumerable<BsonDocument> ScanIndex(NamespaceString ns, string indexName, IndexRange range, bool reverse = false)
     {
@@ -78,17 +79,17 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             return ScanIds(collection, range.ToKeyRange(IndexSpec.Id), reverse);
         }
 
-        var (id, spec) = _indexes.List(collection.Id).FirstOrDefault(i => i.Spec.Name == indexName);
+        var (id, spec) = Indexes.List(collection.Id).FirstOrDefault(i => i.Spec.Name == indexName);
         return spec is null
             ? throw new StorageException(StorageErrorCodes.IndexNotFound, "IndexNotFound", $"index not found with name [{indexName}]")
-            : _indexes.Scan(collection, id, spec, range, reverse);
+            : Indexes.Scan(collection, id, spec, range, reverse);
     }
 
     public bool CreateIndex(NamespaceString ns, IndexSpec index)
     {
         ArgumentNullException.ThrowIfNull(index);
         var collection = _catalog.Find(ns) ?? _catalog.Create(ns, []);
-        return _indexes.Create(collection, index);
+        return Indexes.Create(collection, index);
     }
 
     public bool DropIndex(NamespaceString ns, string indexName)
@@ -98,7 +99,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             throw new StorageException(StorageErrorCodes.InvalidOptions, "InvalidOptions", "cannot drop _id index");
         }
 
-        return _catalog.Find(ns) is { } collection && _indexes.Drop(collection.Id, indexName);
+        return _catalog.Find(ns) is { } collection && Indexes.Drop(collection.Id, indexName);
     }
 
     public CollectionInfo CreateCollection(NamespaceString ns, BsonDocument? options = null) =>
@@ -123,7 +124,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
         using var reader = command.ExecuteReader();
         reader.Read();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal) { [IndexSpec.IdIndexName] = reader.GetInt64(2) };
-        foreach (var (id, spec) in _indexes.List(collection.Id))
+        foreach (var (id, spec) in Indexes.List(collection.Id))
         {
             sizes[spec.Name] = (long)session.Scalar(
                 "SELECT COALESCE(SUM(LENGTH(key) + LENGTH(id_key)), 0) FROM index_entries WHERE index_id = $i", ("$i", id))!;
@@ -139,7 +140,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
         var collection = _catalog.Find(ns) ?? _catalog.Create(ns, []);
 
         // Index keys are made and checked before anything is written, so a refused document leaves no trace.
-        var entries = _indexes.Prepare(collection, document, idKey);
+        var entries = Indexes.Prepare(collection, document, idKey);
 
         // ON CONFLICT DO NOTHING turns a duplicate into "no row changed", leaving the transaction
         // usable for the next document of an unordered insert.
@@ -153,7 +154,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
             throw new DuplicateKeyException(ns, id);
         }
 
-        _indexes.Add(entries, idKey);
+        Indexes.Add(entries, idKey);
     }
 
     public bool Replace(NamespaceString ns, BsonDocument document)
@@ -165,14 +166,14 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
         }
 
         var idKey = IndexKeyEncoder.Encode(id);
-        var entries = _indexes.Prepare(collection, document, idKey);
+        var entries = Indexes.Prepare(collection, document, idKey);
         session.Execute(
             "UPDATE documents SET document = $d WHERE collection_id = $c AND id_key = $k",
             ("$c", collection.Id),
             ("$k", idKey),
             ("$d", document.ToBson()));
-        _indexes.Remove(collection.Id, old, idKey);
-        _indexes.Add(entries, idKey);
+        Indexes.Remove(collection.Id, old, idKey);
+        Indexes.Add(entries, idKey);
         return true;
     }
 
@@ -186,7 +187,7 @@ internal sealed class SqliteDocumentStore(SqliteSession session) : IDocumentRead
 
         var idKey = IndexKeyEncoder.Encode(id);
         session.Execute("DELETE FROM documents WHERE collection_id = $c AND id_key = $k", ("$c", collection.Id), ("$k", idKey));
-        _indexes.Remove(collection.Id, old, idKey);
+        Indexes.Remove(collection.Id, old, idKey);
         return true;
     }
 

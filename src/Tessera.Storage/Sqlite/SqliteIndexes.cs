@@ -12,7 +12,22 @@ namespace Tessera.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteIndexes(SqliteSession session)
 {
+    // Every write reads the collection's index list: kept for the life of this session (one transaction holds the
+    // write lock, so only this object changes the definitions, and it forgets them when it does).
+    private readonly Dictionary<long, IReadOnlyList<(long Id, IndexSpec Spec)>> _known = [];
+
     public IReadOnlyList<(long Id, IndexSpec Spec)> List(long collectionId)
+    {
+        if (!_known.TryGetValue(collectionId, out var indexes))
+        {
+            indexes = ReadList(collectionId);
+            _known[collectionId] = indexes;
+        }
+
+        return indexes;
+    }
+
+    private List<(long Id, IndexSpec Spec)> ReadList(long collectionId)
     {
         using var command = session.Command("SELECT id, spec FROM indexes WHERE collection_id = $c ORDER BY id", ("$c", collectionId));
         using var reader = command.ExecuteReader();
@@ -48,6 +63,7 @@ internal sealed class SqliteIndexes(SqliteSession session)
             }
         }
 
+        _known.Clear();
         var id = (long)session.Scalar(
             "INSERT INTO indexes (collection_id, name, spec) VALUES ($c, $n, $s) RETURNING id",
             ("$c", collection.Id), ("$n", spec.Name), ("$s", spec.ToDocument().ToBson()))!;
@@ -78,6 +94,7 @@ internal sealed class SqliteIndexes(SqliteSession session)
             return false;
         }
 
+        _known.Clear();
         session.Execute("DELETE FROM index_entries WHERE index_id = $i", ("$i", id));
         session.Execute("DELETE FROM indexes WHERE id = $i", ("$i", id));
         return true;
@@ -86,6 +103,7 @@ internal sealed class SqliteIndexes(SqliteSession session)
     /// <summary>Removes the indexes of a collection being dropped.</summary>
     public void DropAllOf(long collectionId)
     {
+        _known.Clear();
         session.Execute("DELETE FROM index_entries WHERE index_id IN (SELECT id FROM indexes WHERE collection_id = $c)", ("$c", collectionId));
         session.Execute("DELETE FROM indexes WHERE collection_id = $c", ("$c", collectionId));
     }
@@ -93,6 +111,7 @@ internal sealed class SqliteIndexes(SqliteSession session)
     /// <summary>Removes the indexes of every collection of a database being dropped.</summary>
     public void DropAllOfDatabase(string databaseName)
     {
+        _known.Clear();
         const string OfDatabase = "SELECT i.id FROM indexes i JOIN collections c ON c.id = i.collection_id WHERE c.database_name = $db";
         session.Execute($"DELETE FROM index_entries WHERE index_id IN ({OfDatabase})", ("$db", databaseName));
         session.Execute($"DELETE FROM indexes WHERE id IN ({OfDatabase})", ("$db", databaseName));
