@@ -43,7 +43,22 @@ internal sealed class SqliteCatalog(SqliteSession session)
         return collections;
     }
 
+    // Every write looks its collection up: kept for the life of this session (the transaction holding the write lock
+    // changes the catalog only through this object, which forgets what it changes).
+    private readonly Dictionary<NamespaceString, CatalogEntry?> _known = [];
+
     public CatalogEntry? Find(NamespaceString ns)
+    {
+        if (!_known.TryGetValue(ns, out var entry))
+        {
+            entry = Read(ns);
+            _known[ns] = entry;
+        }
+
+        return entry;
+    }
+
+    private CatalogEntry? Read(NamespaceString ns)
     {
         using var command = session.Command(
             $"{SelectEntry} WHERE database_name = $db AND collection_name = $coll",
@@ -60,6 +75,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
             throw new NamespaceExistsException(ns);
         }
 
+        _known.Clear();
         RefuseDatabaseDifferingOnlyInCase(ns.DatabaseName);
         var info = new CollectionInfo(ns, Guid.NewGuid(), options);
         var id = (long)session.Scalar(
@@ -81,6 +97,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
             return false;
         }
 
+        _known.Clear();
         Indexes.DropAllOf(entry.Id);
         session.Execute("DELETE FROM documents WHERE collection_id = $id", ("$id", entry.Id));
         session.Execute("DELETE FROM collections WHERE id = $id", ("$id", entry.Id));
@@ -109,6 +126,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
             Drop(to);
         }
 
+        _known.Clear();
         RefuseDatabaseDifferingOnlyInCase(to.DatabaseName);
         session.Execute(
             "UPDATE collections SET database_name = $db, collection_name = $coll WHERE id = $id",
@@ -118,6 +136,7 @@ internal sealed class SqliteCatalog(SqliteSession session)
     public bool DropDatabase(string databaseName)
     {
         NamespaceRules.ValidateDatabaseName(databaseName);
+        _known.Clear();
         Indexes.DropAllOfDatabase(databaseName);
         session.Execute(
             "DELETE FROM documents WHERE collection_id IN (SELECT id FROM collections WHERE database_name = $db)",
