@@ -103,4 +103,4 @@ public sealed record TestOcspResponse
             return key.ExportPkcs8PrivateKey();
         }
     }
-
+}
