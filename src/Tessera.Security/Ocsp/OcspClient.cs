@@ -71,6 +71,10 @@ public sealed class OcspClient
         {
             return OcspQueryResult.Failed(OcspSoftFailure.Unreachable, $"The OCSP responder {responder} cannot be reached: {e.Message}");
         }
+        catch (InvalidDataException e)
+        {
+            return OcspQueryResult.Failed(OcspSoftFailure.InvalidResponse, $"The OCSP responder {responder} sent an unusable answer: {e.Message}.");
+        }
         catch (IOException e)
         {
             return OcspQueryResult.Failed(OcspSoftFailure.Unreachable, $"The OCSP responder {responder} broke the connection: {e.Message}");
@@ -101,7 +105,7 @@ public sealed class OcspClient
             {
                 if (buffer.Length + read > MaxResponseBytes)
                 {
-                    throw new HttpRequestException($"The answer exceeds {MaxResponseBytes} bytes; an OCSP response is a few kilobytes.");
+                    throw new InvalidDataException($"the answer exceeds {MaxResponseBytes} bytes, and an OCSP response is a few kilobytes");
                 }
 
                 buffer.Write(chunk, 0, read);
