@@ -37,6 +37,9 @@ public sealed record TestOcspResponse
     /// <summary>Whose name goes into the ResponderID; defaults to <see cref="Signer"/> (a lie when set otherwise).</summary>
     public X509Certificate2? ClaimedResponder { get; init; }
 
+    /// <summary>Names the responder by the SHA-1 hash of its key (byKey, as Let's Encrypt does) instead of by its subject (byName, as openssl does).</summary>
+    public bool ResponderIdByKey { get; init; }
+
     /// <summary>Puts the signer's certificate in the response's certs, as a delegated responder must.</summary>
     public bool IncludeSignerCertificate { get; init; } = true;
 
@@ -46,8 +49,9 @@ public sealed record TestOcspResponse
         ArgumentNullException.ThrowIfNull(ids);
         var thisUpdate = ThisUpdate ?? DateTimeOffset.UtcNow.AddMinutes(-1);
         DateTimeOffset? nextUpdate = OmitNextUpdate ? null : NextUpdate ?? thisUpdate.AddDays(1);
-        var responderName = X509Name.GetInstance((ClaimedResponder ?? Signer).SubjectName.RawData);
-        var generator = new BasicOcspRespGenerator(new RespID(responderName));
+        var claimed = new X509CertificateParser().ReadCertificate((ClaimedResponder ?? Signer).RawData);
+        var responderId = ResponderIdByKey ? new RespID(claimed.GetPublicKey()) : new RespID(claimed.SubjectDN);
+        var generator = new BasicOcspRespGenerator(responderId);
         foreach (var id in ids)
         {
             generator.AddResponse(id, CertificateStatus(), thisUpdate.UtcDateTime, nextUpdate?.UtcDateTime, null);

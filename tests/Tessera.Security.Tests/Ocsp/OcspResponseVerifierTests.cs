@@ -27,6 +27,20 @@ public class OcspResponseVerifierTests
     }
 
     [Fact]
+    public void Responders_named_by_key_hash_are_recognised_too()
+    {
+        using var pki = new OcspTestPki(KeyAlgorithm.Rsa2048);
+        using var responder = OcspTestPki.Responder(pki.Ca, ocspSigning: true);
+        var byIssuer = new TestOcspResponse { Signer = pki.Ca, ResponderIdByKey = true }.BuildFor(pki.Leaf, pki.Ca);
+        var byDelegate = new TestOcspResponse { Signer = responder, ResponderIdByKey = true }.BuildFor(pki.Leaf, pki.Ca);
+        var lying = new TestOcspResponse { Signer = responder, ClaimedResponder = pki.Ca, ResponderIdByKey = true }.BuildFor(pki.Leaf, pki.Ca);
+
+        Assert.Equal(OcspCertificateStatus.Good, Verifier.Verify(byIssuer, pki.Leaf, pki.Ca).Status);
+        Assert.Equal(OcspCertificateStatus.Good, Verifier.Verify(byDelegate, pki.Leaf, pki.Ca).Status);
+        Assert.Equal(OcspVerificationFailure.BadSignature, Assert.Throws<OcspVerificationException>(() => Verifier.Verify(lying, pki.Leaf, pki.Ca)).Failure);
+    }
+
+    [Fact]
     public void A_revoked_answer_carries_its_time_and_reason()
     {
         using var pki = new OcspTestPki();
