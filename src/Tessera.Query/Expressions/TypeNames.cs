@@ -3,8 +3,8 @@ using Tessera.Query.Filters;
 
 namespace Tessera.Query.Expressions;
 
-/// <summary>mongod's type names in expression error messages ("missing" for a missing value).</summary>
-internal static class TypeNames
+/// <summary>mongod's type names in error messages ("string", "int", "object", …; "missing" for a missing value).</summary>
+public static class TypeNames
 {
     public static string Of(BsonValue? value) => value is null ? "missing" : BsonTypeAliases.NameOf(value.BsonType);
 }

@@ -1,4 +1,4 @@
-using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Server.Authorization;
 using Tessera.Storage;
 
@@ -16,7 +16,7 @@ internal static class CollectionArgument
         return value.IsString
             ? new NamespaceString(context.Database, value.AsString) // an invalid name is InvalidNamespace (73)
             : throw new CommandException(ErrorCode.InvalidNamespace,
-                $"collection name has invalid type {BsonTypeNames.Of(value)}");
+                $"collection name has invalid type {TypeNames.Of(value)}");
     }
 
     /// <summary>The command's privilege check: every action on the named collection.</summary>
@@ -39,29 +39,4 @@ internal static class CollectionArgument
                 $"cannot write to '{ns}': system collections are managed by the server (use createUser, dropUser, … for users)")
             : ns;
     }
-}
-
-/// <summary>mongod's names for BSON types in messages ("string", "int", "object", …).</summary>
-internal static class BsonTypeNames
-{
-    public static string Of(BsonValue value) => value.BsonType switch
-    {
-        BsonType.Double => "double",
-        BsonType.String => "string",
-        BsonType.Document => "object",
-        BsonType.Array => "array",
-        BsonType.Binary => "binData",
-        BsonType.ObjectId => "objectId",
-        BsonType.Boolean => "bool",
-        BsonType.DateTime => "date",
-        BsonType.Null => "null",
-        BsonType.RegularExpression => "regex",
-        BsonType.Int32 => "int",
-        BsonType.Timestamp => "timestamp",
-        BsonType.Int64 => "long",
-        BsonType.Decimal128 => "decimal",
-        BsonType.MinKey => "minKey",
-        BsonType.MaxKey => "maxKey",
-        _ => value.BsonType.ToString().ToLowerInvariant(),
-    };
 }

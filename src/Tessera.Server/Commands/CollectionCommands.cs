@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Server.Authorization;
 using Tessera.Storage;
 using Tessera.Storage.Indexes;
@@ -61,7 +62,7 @@ public static class CollectionCommands
         if (!filter.IsBsonDocument)
         {
             throw new CommandException(ErrorCode.TypeMismatch,
-                $"BSON field 'listCollections.filter' is the wrong type '{BsonTypeNames.Of(filter)}', expected type 'object'");
+                $"BSON field 'listCollections.filter' is the wrong type '{TypeNames.Of(filter)}', expected type 'object'");
         }
 
         var matches = Tessera.Query.Filters.Filter.Parse(filter.AsBsonDocument);

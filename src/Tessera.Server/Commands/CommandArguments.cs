@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 
 namespace Tessera.Server.Commands;
 
@@ -16,7 +17,7 @@ internal static class CommandArguments
         }
 
         return value as BsonDocument ?? throw new CommandException(ErrorCode.TypeMismatch,
-            $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected type 'object'");
+            $"BSON field '{owner}.{field}' is the wrong type '{TypeNames.Of(value)}', expected type 'object'");
     }
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static class CommandArguments
         return value.IsNumeric
             ? value.ToInt64()
             : throw new CommandException(ErrorCode.TypeMismatch,
-                $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected types '[long, int, decimal, double]'");
+                $"BSON field '{owner}.{field}' is the wrong type '{TypeNames.Of(value)}', expected types '[long, int, decimal, double]'");
     }
 
     public static BsonArray? Array(BsonDocument container, string owner, string field)
@@ -53,6 +54,6 @@ internal static class CommandArguments
         }
 
         return value as BsonArray ?? throw new CommandException(ErrorCode.TypeMismatch,
-            $"BSON field '{owner}.{field}' is the wrong type '{BsonTypeNames.Of(value)}', expected type 'array'");
+            $"BSON field '{owner}.{field}' is the wrong type '{TypeNames.Of(value)}', expected type 'array'");
     }
 }

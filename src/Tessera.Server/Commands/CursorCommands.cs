@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Server.Authorization;
 using Tessera.Server.Cursors;
 using Tessera.Wire;
@@ -60,7 +61,7 @@ public static class CursorCommands
         if (idValue is not BsonInt64 id)
         {
             throw new CommandException(ErrorCode.TypeMismatch,
-                $"BSON field 'getMore.getMore' is the wrong type '{BsonTypeNames.Of(idValue)}', expected type 'long'");
+                $"BSON field 'getMore.getMore' is the wrong type '{TypeNames.Of(idValue)}', expected type 'long'");
         }
 
         var ns = $"{context.Database}.{Collection(context)}";

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Server.Authorization;
 using Tessera.Storage.Indexes;
 
@@ -58,7 +59,7 @@ public static class IndexCommands
     {
         if (value is not BsonDocument document)
         {
-            throw new CommandException(ErrorCode.TypeMismatch, $"The field 'indexes' must be an array of objects, found {BsonTypeNames.Of(value)}");
+            throw new CommandException(ErrorCode.TypeMismatch, $"The field 'indexes' must be an array of objects, found {TypeNames.Of(value)}");
         }
 
         if (document.Names.FirstOrDefault(n => !SupportedOptions.Contains(n)) is { } unsupported)

@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Server.Authorization;
 
 namespace Tessera.Server.Commands;
@@ -45,7 +46,7 @@ public static class InsertCommand
     {
         if (value is not BsonDocument document)
         {
-            throw new CommandException(ErrorCode.TypeMismatch, $"BSON field 'insert.documents' contains an element of type {BsonTypeNames.Of(value)}, expected object");
+            throw new CommandException(ErrorCode.TypeMismatch, $"BSON field 'insert.documents' contains an element of type {TypeNames.Of(value)}, expected object");
         }
 
         if (!document.TryGetValue("_id", out var id))
@@ -56,7 +57,7 @@ public static class InsertCommand
         }
 
         return id is BsonArray or BsonRegularExpression
-            ? throw new CommandException(new ErrorCode(53, "InvalidIdField"), $"The '_id' value cannot be of type {BsonTypeNames.Of(id)}")
+            ? throw new CommandException(new ErrorCode(53, "InvalidIdField"), $"The '_id' value cannot be of type {TypeNames.Of(id)}")
             : document;
     }
 }

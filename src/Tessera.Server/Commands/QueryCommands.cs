@@ -1,4 +1,5 @@
 using MongoDB.Bson;
+using Tessera.Query.Expressions;
 using Tessera.Query.Filters;
 using Tessera.Query.Projections;
 using Tessera.Query.Sorting;
@@ -114,7 +115,7 @@ public static class QueryCommands
         {
             throw new CommandException(ErrorCode.TypeMismatch, key is null
                 ? "BSON field 'distinct.key' is missing but a required field"
-                : $"BSON field 'distinct.key' is the wrong type '{BsonTypeNames.Of(key)}', expected type 'string'");
+                : $"BSON field 'distinct.key' is the wrong type '{TypeNames.Of(key)}', expected type 'string'");
         }
 
         CommandArguments.RefuseCollation(context.Command);
