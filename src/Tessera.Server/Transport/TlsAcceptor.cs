@@ -6,12 +6,13 @@ using Tessera.Security.Tls;
 using Tessera.Server.Authentication;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
-using Tessera.Server.Transport.OpenSsl;
+using Tessera.Tls;
+using Tessera.Tls.Server;
 
 namespace Tessera.Server.Transport;
 
 /// <summary>
-/// Runs the server side of a TLS handshake (through OpenSSL, <see cref="TlsServerStream"/>) and decides, inside it,
+/// Runs the server side of a TLS handshake (through OpenSSL, <see cref="TlsStream"/>) and decides, inside it,
 /// whether the client's certificate is admitted: a refused certificate ends the handshake with the TLS alert that
 /// names the reason (unknown CA, certificate expired, certificate revoked, bad certificate). OpenSSL caches a
 /// session only after an admitted handshake, and a resumed session's certificate is judged again before the
@@ -57,7 +58,7 @@ public sealed class TlsAcceptor : IDisposable
         timeout.CancelAfter(_setup.HandshakeTimeout);
 
         var decision = new PeerDecision(this, connectionName);
-        var tls = new TlsServerStream(_context, transport, decision);
+        var tls = _context.Accept(transport, decision);
         try
         {
             await tls.HandshakeAsync(timeout.Token).ConfigureAwait(false);
@@ -105,7 +106,7 @@ public sealed class TlsAcceptor : IDisposable
 
     private void LogRefusal(PeerDecision decision, Exception e, string connectionName, string remote)
     {
-        if (e is TlsHandshakeException { ClientSentNoCertificate: true })
+        if (e is TlsHandshakeException { PeerSentNoCertificate: true })
         {
             decision.NoCertificate();
         }
@@ -131,7 +132,7 @@ public sealed class TlsAcceptor : IDisposable
     }
 
     /// <summary>The verdict on one connection's certificate: made in OpenSSL's callback (or, for a resumed session, right after the handshake).</summary>
-    private sealed class PeerDecision : IClientCertificateJudge
+    private sealed class PeerDecision : IPeerCertificateJudge
     {
         private readonly TlsAcceptor _acceptor;
         private readonly string _connectionName;
@@ -180,7 +181,7 @@ public sealed class TlsAcceptor : IDisposable
         /// After the handshake: a resumed session sent no certificate, so the one it carries is judged again now
         /// (same rules, same clock); a client that sent none is recorded as such.
         /// </summary>
-        public void Complete(TlsServerStream tls)
+        public void Complete(TlsStream tls)
         {
             if (_acceptor._validator is null || Verdict is not null)
             {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls.Native;
 
 /// <summary>
 /// OpenSSL's per-thread error queue, drained into the text operators know from mongod's logs
@@ -40,4 +40,15 @@ internal static unsafe class OpenSslErrorQueue
 
         return (text.ToString(), firstReason);
     }
+
+    /// <summary>Throws with the queued errors when an OpenSSL call did not return 1.</summary>
+    public static void Check(int result, string call)
+    {
+        if (result != 1)
+        {
+            throw Failure(call);
+        }
+    }
+
+    public static System.Security.Cryptography.CryptographicException Failure(string call) => new($"OpenSSL {call} failed: {Drain().Text}");
 }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Files;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls.Native;
 
 /// <summary>Moves certificates and keys between .NET's objects and OpenSSL's X509 and EVP_PKEY, through DER.</summary>
 internal static unsafe class NativeCertificates
@@ -16,6 +17,46 @@ internal static unsafe class NativeCertificates
             var native = LibSsl.d2i_X509(IntPtr.Zero, &cursor, der.Length);
             return native != IntPtr.Zero ? native : throw new CryptographicException("OpenSSL could not read the certificate " + certificate.Subject);
         }
+    }
+
+    /// <summary>Gives a context the certificate it presents, the chain sent after it, and its private key.</summary>
+    public static void Install(SslContextHandle context, CertificateKeyFile certificate)
+    {
+        var leaf = ToNative(certificate.Certificate);
+        try
+        {
+            OpenSslErrorQueue.Check(LibSsl.SSL_CTX_use_certificate(context, leaf), "SSL_CTX_use_certificate");
+        }
+        finally
+        {
+            LibSsl.X509_free(leaf); // the context took its own reference
+        }
+
+        foreach (var intermediate in certificate.Intermediates)
+        {
+            var native = ToNative(intermediate);
+            try
+            {
+                // SSL_CTX_add1_chain_cert: the chain sent after the leaf, with its own reference.
+                OpenSslErrorQueue.Check((int)LibSsl.SSL_CTX_ctrl(context, LibSsl.ControlChainCertificate, 1, native), "SSL_CTX_add1_chain_cert");
+            }
+            finally
+            {
+                LibSsl.X509_free(native);
+            }
+        }
+
+        var key = PrivateKeyToNative(certificate.Certificate);
+        try
+        {
+            OpenSslErrorQueue.Check(LibSsl.SSL_CTX_use_PrivateKey(context, key), "SSL_CTX_use_PrivateKey");
+        }
+        finally
+        {
+            LibSsl.EVP_PKEY_free(key);
+        }
+
+        OpenSslErrorQueue.Check(LibSsl.SSL_CTX_check_private_key(context), "SSL_CTX_check_private_key");
     }
 
     /// <summary>A .NET copy of an X509 OpenSSL owns (the pointer is not freed here).</summary>
@@ -64,7 +105,7 @@ internal static unsafe class NativeCertificates
     {
         using AsymmetricAlgorithm key = (AsymmetricAlgorithm?)certificate.GetECDsaPrivateKey()
             ?? (AsymmetricAlgorithm?)certificate.GetRSAPrivateKey()
-            ?? throw new CryptographicException("The server certificate " + certificate.Subject + " has no RSA or ECDSA private key.");
+            ?? throw new CryptographicException("The certificate " + certificate.Subject + " has no RSA or ECDSA private key.");
         var der = key.ExportPkcs8PrivateKey();
         try
         {
@@ -72,7 +113,7 @@ internal static unsafe class NativeCertificates
             {
                 var cursor = start;
                 var native = LibSsl.d2i_AutoPrivateKey(IntPtr.Zero, &cursor, der.Length);
-                return native != IntPtr.Zero ? native : throw new CryptographicException("OpenSSL could not read the server's private key.");
+                return native != IntPtr.Zero ? native : throw new CryptographicException("OpenSSL could not read the private key of " + certificate.Subject + ".");
             }
         }
         finally

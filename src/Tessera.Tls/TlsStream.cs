@@ -1,22 +1,24 @@
 using System.Runtime.InteropServices;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Tessera.Tls.Native;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls;
 
 /// <summary>
-/// One server-side TLS connection run by OpenSSL over memory BIOs: OpenSSL never touches the socket, so reads and
-/// writes stay asynchronous .NET I/O while every OpenSSL call is a short synchronous step under one lock.
+/// One TLS connection, server or client side, run by OpenSSL over memory BIOs: OpenSSL never touches the socket, so
+/// reads and writes stay asynchronous .NET I/O while every OpenSSL call is a short synchronous step under one lock.
 /// Bytes OpenSSL produces (records, alerts) are sent in order under a second, asynchronous lock.
+/// Made by <see cref="Server.ServerTlsContext.Accept"/> or <see cref="Client.ClientTlsContext.Connect"/>.
 /// </summary>
-internal sealed class TlsServerStream : Stream
+public sealed class TlsStream : Stream
 {
     private const int ChunkSize = 32 * 1024;
 
     private readonly Stream _transport;
     private readonly SslHandle _ssl;
-    private readonly IntPtr _fromClient; // BIO OpenSSL reads the client's bytes from
-    private readonly IntPtr _toClient;   // BIO OpenSSL writes its records to
+    private readonly IntPtr _fromPeer; // BIO OpenSSL reads the peer's bytes from
+    private readonly IntPtr _toPeer;   // BIO OpenSSL writes its records to
     private readonly Lock _engine = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly byte[] _received = new byte[ChunkSize];
@@ -25,14 +27,16 @@ internal sealed class TlsServerStream : Stream
     private bool _closing;
     private bool _disposed;
 
-    public TlsServerStream(ServerTlsContext context, Stream transport, IClientCertificateJudge judge)
+    /// <param name="transport">The network stream, owned by the TLS stream from now on.</param>
+    /// <param name="judge">The connection's certificate judge, kept alive while OpenSSL may call it.</param>
+    /// <param name="newSsl">Makes the connection's SSL, given the handle of the judge its callbacks will ask.</param>
+    internal TlsStream(Stream transport, IPeerCertificateJudge judge, Func<GCHandle, SslHandle> newSsl)
     {
-        ArgumentNullException.ThrowIfNull(context);
         _transport = transport;
         _judge = GCHandle.Alloc(judge);
         try
         {
-            _ssl = context.NewConnection(_judge);
+            _ssl = newSsl(_judge);
         }
         catch
         {
@@ -40,26 +44,26 @@ internal sealed class TlsServerStream : Stream
             throw;
         }
 
-        _fromClient = LibSsl.BIO_new(LibSsl.BIO_s_mem());
-        _toClient = LibSsl.BIO_new(LibSsl.BIO_s_mem());
-        if (_fromClient == IntPtr.Zero || _toClient == IntPtr.Zero)
+        _fromPeer = LibSsl.BIO_new(LibSsl.BIO_s_mem());
+        _toPeer = LibSsl.BIO_new(LibSsl.BIO_s_mem());
+        if (_fromPeer == IntPtr.Zero || _toPeer == IntPtr.Zero)
         {
-            LibSsl.BIO_free(_fromClient);
-            LibSsl.BIO_free(_toClient);
+            LibSsl.BIO_free(_fromPeer);
+            LibSsl.BIO_free(_toPeer);
             _ssl.Dispose();
             _judge.Free();
             throw new OutOfMemoryException("OpenSSL could not allocate the connection's buffers.");
         }
 
         // An empty input buffer means "wait for more", not end of stream.
-        LibSsl.BIO_ctrl(_fromClient, LibSsl.BioControlSetMemoryEofReturn, -1, IntPtr.Zero);
-        LibSsl.SSL_set_bio(_ssl, _fromClient, _toClient);
+        LibSsl.BIO_ctrl(_fromPeer, LibSsl.BioControlSetMemoryEofReturn, -1, IntPtr.Zero);
+        LibSsl.SSL_set_bio(_ssl, _fromPeer, _toPeer);
     }
 
     /// <summary>The negotiated protocol, after the handshake.</summary>
     public SslProtocols Protocol { get; private set; }
 
-    /// <summary>True when the client resumed an earlier session (no certificate was sent on this handshake).</summary>
+    /// <summary>True when the handshake resumed an earlier session (no certificate was sent on this handshake).</summary>
     public bool SessionResumed { get; private set; }
 
     public override bool CanRead => true;
@@ -77,7 +81,7 @@ internal sealed class TlsServerStream : Stream
     }
 
     /// <summary>
-    /// Runs the handshake. A refusal is sent to the client as OpenSSL's alert before the exception is thrown.
+    /// Runs the handshake. A refusal is sent to the peer as OpenSSL's alert before the exception is thrown.
     /// </summary>
     public async Task HandshakeAsync(CancellationToken cancellationToken)
     {
@@ -121,12 +125,12 @@ internal sealed class TlsServerStream : Stream
 
             if (!await ReceiveAsync(cancellationToken).ConfigureAwait(false))
             {
-                throw new IOException("The client closed the connection during the TLS handshake.");
+                throw new IOException("The peer closed the connection during the TLS handshake.");
             }
         }
     }
 
-    /// <summary>The client's certificate (also on a resumed session), or null when it sent none.</summary>
+    /// <summary>The peer's certificate (also on a resumed session), or null when it sent none.</summary>
     public X509Certificate2? PeerCertificate()
     {
         lock (_engine)
@@ -149,13 +153,33 @@ internal sealed class TlsServerStream : Stream
         }
     }
 
-    /// <summary>The certificates the client sent after its own (kept with a resumed session too).</summary>
+    /// <summary>The certificates the peer sent after its own (kept with a resumed session too).</summary>
     public X509Certificate2Collection PeerChain()
     {
         lock (_engine)
         {
             ThrowIfDisposed();
             return NativeCertificates.ToManagedCollection(LibSsl.SSL_get_peer_cert_chain(_ssl));
+        }
+    }
+
+    /// <summary>The OCSP response the server stapled (client side, DER), or null when it stapled none.</summary>
+    public unsafe byte[]? StapledOcspResponse()
+    {
+        lock (_engine)
+        {
+            ThrowIfDisposed();
+            return OcspStaples.Received(_ssl);
+        }
+    }
+
+    /// <summary>The negotiated cipher suite's OpenSSL name, after the handshake.</summary>
+    public string CipherName()
+    {
+        lock (_engine)
+        {
+            ThrowIfDisposed();
+            return Marshal.PtrToStringUTF8(LibSsl.SSL_CIPHER_get_name(LibSsl.SSL_get_current_cipher(_ssl))) ?? string.Empty;
         }
     }
 
@@ -240,7 +264,7 @@ internal sealed class TlsServerStream : Stream
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or NotSupportedException)
         {
-            // The client is gone already: nothing to say goodbye to.
+            // The peer is gone already: nothing to say goodbye to.
         }
 
         await _transport.DisposeAsync().ConfigureAwait(false);
@@ -357,7 +381,7 @@ internal sealed class TlsServerStream : Stream
         }
     }
 
-    // Reads what the client sent into OpenSSL's input BIO; false at the end of the stream.
+    // Reads what the peer sent into OpenSSL's input BIO; false at the end of the stream.
     private async Task<bool> ReceiveAsync(CancellationToken cancellationToken)
     {
         var count = await _transport.ReadAsync(_received, cancellationToken).ConfigureAwait(false);
@@ -381,7 +405,7 @@ internal sealed class TlsServerStream : Stream
 
             fixed (byte* p = _outgoing)
             {
-                return LibSsl.BIO_read(_toClient, p, _outgoing.Length);
+                return LibSsl.BIO_read(_toPeer, p, _outgoing.Length);
             }
         }
     }
@@ -393,7 +417,7 @@ internal sealed class TlsServerStream : Stream
             ThrowIfDisposed();
             fixed (byte* p = _received)
             {
-                LibSsl.BIO_write(_fromClient, p, count);
+                LibSsl.BIO_write(_fromPeer, p, count);
             }
         }
     }

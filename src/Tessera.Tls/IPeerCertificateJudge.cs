@@ -1,10 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Security.Tls;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls;
 
-/// <summary>Decides, inside one handshake, whether the client's certificate is admitted.</summary>
-internal interface IClientCertificateJudge
+/// <summary>Decides, inside one handshake, whether the peer's certificate is admitted (the client's on a server, the server's on a client).</summary>
+public interface IPeerCertificateJudge
 {
     /// <summary>
     /// <see cref="PeerFailure.None"/> admits the certificate; anything else ends the handshake with the alert

@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls.Native;
 
 /// <summary>
-/// The few libssl/libcrypto (OpenSSL 3) entry points the server's TLS needs. They are called directly, not through
-/// SslStream, because only OpenSSL's own certificate callback lets the server refuse a client certificate during
-/// the handshake with the TLS alert that names the reason (SslStream on Linux closes without one).
+/// The few libssl/libcrypto (OpenSSL 3) entry points Tessera's TLS needs. They are called directly, not through
+/// SslStream, because only OpenSSL's own callbacks let the server refuse a client certificate during the handshake
+/// with the TLS alert that names the reason (SslStream on Linux closes without one), staple an OCSP response, and let
+/// a client see the response a server stapled (SslStream exposes none of the three).
 /// Macros of ssl.h (SSL_CTX_set_min_proto_version and friends) are spelled out as the SSL_CTX_ctrl calls they are.
 /// </summary>
 internal static unsafe partial class LibSsl
@@ -33,6 +34,17 @@ internal static unsafe partial class LibSsl
     public const ulong OptionNoRenegotiation = 1UL << 30;
 
     public const int ControlChainCertificate = 89;
+    public const int ControlSetHostName = 55;              // SSL_set_tlsext_host_name
+    public const int ControlSetStatusCallback = 63;        // SSL_CTX_set_tlsext_status_cb
+    public const int ControlSetStatusCallbackArgument = 64; // SSL_CTX_set_tlsext_status_arg
+    public const int ControlSetStatusType = 65;            // SSL_set_tlsext_status_type
+    public const int ControlGetStatusResponse = 70;        // SSL_get_tlsext_status_ocsp_resp
+    public const int ControlSetStatusResponse = 71;        // SSL_set_tlsext_status_ocsp_resp
+    public const int ControlSetMinimumProtocol = 123;      // SSL_CTX_set_min_proto_version
+    public const int StatusTypeOcsp = 1;
+    public const int HostNameType = 0;
+    public const int ExtensionOk = 0;
+    public const int ExtensionNoAcknowledgement = 3;
     public const int BioControlPending = 10;
     public const int BioControlSetMemoryEofReturn = 130;
 
@@ -47,7 +59,28 @@ internal static unsafe partial class LibSsl
     public static partial IntPtr TLS_server_method();
 
     [LibraryImport(Ssl)]
+    public static partial IntPtr TLS_client_method();
+
+    [LibraryImport(Ssl)]
     public static partial SslContextHandle SSL_CTX_new(IntPtr method);
+
+    [LibraryImport(Ssl)]
+    public static partial nint SSL_CTX_callback_ctrl(SslContextHandle context, int command, IntPtr callback);
+
+    [LibraryImport(Ssl)]
+    public static partial nint SSL_ctrl(SslHandle ssl, int command, nint larg, IntPtr parg);
+
+    [LibraryImport(Ssl, EntryPoint = "SSL_ctrl")]
+    public static partial nint SSL_ctrl_raw(IntPtr ssl, int command, nint larg, IntPtr parg);
+
+    [LibraryImport(Ssl)]
+    public static partial void SSL_set_connect_state(SslHandle ssl);
+
+    [LibraryImport(Ssl)]
+    public static partial IntPtr SSL_get_current_cipher(SslHandle ssl);
+
+    [LibraryImport(Ssl)]
+    public static partial IntPtr SSL_CIPHER_get_name(IntPtr cipher);
 
     [LibraryImport(Ssl)]
     public static partial void SSL_CTX_free(IntPtr context);
@@ -127,6 +160,9 @@ internal static unsafe partial class LibSsl
     // libcrypto
     [LibraryImport(Crypto)]
     public static partial int CRYPTO_get_ex_new_index(int classIndex, nint argl, IntPtr argp, IntPtr newFunction, IntPtr duplicateFunction, IntPtr freeFunction);
+
+    [LibraryImport(Crypto)]
+    public static partial IntPtr CRYPTO_malloc(nuint count, [MarshalAs(UnmanagedType.LPUTF8Str)] string file, int line);
 
     [LibraryImport(Crypto)]
     public static partial IntPtr BIO_s_mem();

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls.Native;
 
 /// <summary>An owned SSL_CTX: freed once, and never while a call that uses it is running.</summary>
 internal sealed class SslContextHandle : SafeHandleZeroOrMinusOneIsInvalid

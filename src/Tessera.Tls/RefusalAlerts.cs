@@ -1,6 +1,6 @@
 using Tessera.Security.Tls;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls;
 
 /// <summary>
 /// The X509_V_ERR code that makes OpenSSL send the most specific TLS alert for a refusal (OpenSSL turns the code

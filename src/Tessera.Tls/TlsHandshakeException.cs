@@ -1,9 +1,10 @@
 using System.Security.Authentication;
+using Tessera.Tls.Native;
 
-namespace Tessera.Server.Transport.OpenSsl;
+namespace Tessera.Tls;
 
-/// <summary>A TLS handshake OpenSSL ended (the client was sent an alert where TLS has one).</summary>
-internal sealed class TlsHandshakeException : AuthenticationException
+/// <summary>A TLS handshake OpenSSL ended (the peer was sent an alert where TLS has one).</summary>
+public sealed class TlsHandshakeException : AuthenticationException
 {
     public TlsHandshakeException(string message, ulong reason)
         : base(message)
@@ -28,5 +29,5 @@ internal sealed class TlsHandshakeException : AuthenticationException
     /// <summary>OpenSSL's reason code of the first error (SSL_R_*), e.g. peer did not return a certificate.</summary>
     public ulong Reason { get; }
 
-    public bool ClientSentNoCertificate => Reason == LibSsl.ReasonPeerDidNotReturnCertificate;
+    public bool PeerSentNoCertificate => Reason == LibSsl.ReasonPeerDidNotReturnCertificate;
 }
