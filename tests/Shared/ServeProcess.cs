@@ -72,6 +72,13 @@ public sealed class ServeProcess : IAsyncDisposable
         return StartAsync(pki.Directory, ["--dev", pki.Directory], dataDirectory);
     }
 
+    /// <summary>
+    /// `tessera serve` with exactly <paramref name="options"/> (mongod options, no --dev defaults), for a test that brings
+    /// its own PKI; <paramref name="workingDirectory"/> is where relative paths resolve.
+    /// </summary>
+    public static Task<ServeProcess> StartWithOptionsAsync(string workingDirectory, params string[] options) =>
+        StartAsync(workingDirectory, options, dataDirectory: null);
+
     /// <summary>`tessera serve` without TLS (tlsMode disabled, mongod's default) and without authorization.</summary>
     public static Task<ServeProcess> StartWithoutTlsAsync(string workingDirectory) => StartAsync(workingDirectory, [], dataDirectory: null);
 

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Sockets;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using Tessera.Client.Connection;
+using Tessera.Client.Driver;
+using Tessera.Testing;
+using Tessera.Testing.Ocsp;
+using Xunit.Abstractions;
+
+namespace Tessera.Client.Tests.Ocsp;
+
+/// <summary>
+/// The OCSP spec's integration matrix (client-behavior.md §4.4, ocsp-support/tests/README.md) against `tessera serve`:
+/// each of the 24 cases starts its own responder (before the server, whose certificate's AIA names it), its own server,
+/// and pings it under the three URI rows with both Tessera's connection and MongoDB.Driver configured by DriverSettings,
+/// every client fresh (OCSP answers are cached per client). Only the tls=true row may fail, and then because of OCSP.
+/// </summary>
+public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
+{
+    private static readonly TimeSpan ServerSelectionTimeout = TimeSpan.FromSeconds(3);
+
+    private static readonly string[] Rows = ["", "tlsInsecure=true", "tlsAllowInvalidCertificates=true"];
+
+    private readonly OcspMatrixPki _pkis;
+    private readonly ITestOutputHelper _output;
+
+    public OcspMatrixTests(OcspMatrixPki pkis, ITestOutputHelper output)
+    {
+        _pkis = pkis;
+        _output = output;
+    }
+
+    public static TheoryData<string> Cases => new(OcspMatrixCase.All.Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task PingSucceedsOrFailsAsTheSpecsMatrixSays(string name)
+    {
+        var matrixCase = OcspMatrixCase.Named(name);
+        var pki = _pkis.For(matrixCase.Key);
+
+        // The responder first: the server fetches its staple at start-up, from the URL in its certificate's AIA.
+        await using var responder = matrixCase.Answer is { } answer
+            ? TestOcspResponder.Start(new TestOcspResponse { Signer = matrixCase.Signer == OcspSigner.Delegate ? pki.Delegate : pki.Ca, Status = answer })
+            : null;
+        var serverFile = pki.IssueServer(name, responder?.Url ?? UnusedLoopbackUrl(), matrixCase.MustStaple);
+        string[] options =
+        [
+            "--tlsMode", "requireTLS", "--tlsCertificateKeyFile", serverFile, "--tlsCAFile", pki.CaFile, "--tlsAllowConnectionsWithoutCertificates",
+            .. matrixCase.ServerStaples ? Array.Empty<string>() : ["--setParameter", "ocspEnabled=false"],
+        ];
+        await using var server = await ServeProcess.StartWithOptionsAsync(pki.Directory, options);
+        if (matrixCase.ServerStaples && responder is not null)
+        {
+            await WaitForStapleRequestAsync(responder);
+        }
+
+        var cells = await Task.WhenAll(Rows.SelectMany(row =>
+        {
+            var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={pki.CaFile}{(row.Length > 0 ? "&" + row : "")}"
+                + $"&serverSelectionTimeoutMS={(int)ServerSelectionTimeout.TotalMilliseconds}&connectTimeoutMS=3000";
+            var succeeds = row.Length > 0 || matrixCase.SucceedsWithTlsTrue;
+            return new[] { TesseraPingAsync(uri, row, succeeds), DriverPingAsync(uri, row, succeeds) };
+        }));
+
+        foreach (var cell in cells)
+        {
+            _output.WriteLine(cell.ToString());
+        }
+
+        var wrong = cells.Where(c => !c.AsExpected).ToList();
+        Assert.True(wrong.Count == 0, $"{name}: {wrong.Count} of {cells.Length} cells wrong:\n" + string.Join("\n", wrong));
+    }
+
+    private static async Task<MatrixCell> TesseraPingAsync(string uri, string row, bool succeeds)
+    {
+        try
+        {
+            await using var connection = await TesseraConnection.OpenAsync(uri);
+            await connection.RunCommandAsync("admin", new BsonDocument("ping", 1));
+            return new MatrixCell(row, "TesseraConnection", succeeds, null, null);
+        }
+        catch (Exception e)
+        {
+            return new MatrixCell(row, "TesseraConnection", succeeds, e, e is ConnectionFailedException);
+        }
+    }
+
+    private static async Task<MatrixCell> DriverPingAsync(string uri, string row, bool succeeds)
+    {
+        try
+        {
+            // A fresh MongoClient each time: a unique appName keeps MongoDB.Driver from sharing a cluster between cells.
+            var settings = DriverSettings.FromConnectionString(uri + $"&appName=ocsp-matrix-{Guid.NewGuid():N}");
+            settings.ServerSelectionTimeout = ServerSelectionTimeout;
+            using var client = new MongoClient(settings);
+            await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+            return new MatrixCell(row, "MongoDB.Driver", succeeds, null, null);
+        }
+        catch (Exception e)
+        {
+            return new MatrixCell(row, "MongoDB.Driver", succeeds, e, e is TimeoutException or MongoConnectionException);
+        }
+    }
+
+    /// <summary>
+    /// A stapling server asks the responder at start-up; connecting before it has asked would test a server without its
+    /// staple. Bounded: a server that never asks (no stapling) is seen in the T1/T2 cells.
+    /// </summary>
+    private static async Task WaitForStapleRequestAsync(TestOcspResponder responder)
+    {
+        for (var waited = 0; waited < 3000 && responder.RequestCount == 0; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>"No responder": a loopback port that nothing listens on, so a query is refused at once.</summary>
+    private static Uri UnusedLoopbackUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/ocsp");
+    }
+
+    /// <summary>One client under one URI row: success, or the exception (of the kind a TLS failure gives, and naming OCSP).</summary>
+    private sealed record MatrixCell(string Row, string Client, bool ShouldSucceed, Exception? Error, bool? ExpectedErrorType)
+    {
+        public bool AsExpected => ShouldSucceed
+            ? Error is null
+            : Error is not null && ExpectedErrorType == true && Error.Message.Contains("OCSP", StringComparison.OrdinalIgnoreCase);
+
+        public override string ToString()
+        {
+            var row = Row.Length == 0 ? "tls=true" : "tls=true&" + Row;
+            var outcome = Error is null ? "OK" : $"FAIL ({Error.GetType().Name}: {Shorten(Error.Message)})";
+            return $"{(AsExpected ? "as expected" : "WRONG")}: {row}, {Client}: expected {(ShouldSucceed ? "OK" : "FAIL naming OCSP")}, got {outcome}";
+        }
+
+        private static string Shorten(string message) => message.Length <= 400 ? message : message[..400] + "…";
+    }
+}
