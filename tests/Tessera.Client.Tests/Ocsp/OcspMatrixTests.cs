@@ -51,17 +51,18 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
             .. matrixCase.ServerStaples ? Array.Empty<string>() : ["--setParameter", "ocspEnabled=false"],
         ];
         await using var server = await ServeProcess.StartWithOptionsAsync(pki.Directory, options);
-        if (matrixCase.ServerStaples && responder is not null)
-        {
-            await WaitForStapleRequestAsync(responder);
-        }
+        var (stapled, setUpProblem) = await CheckStaplingAsync(matrixCase, server, responder);
+        _output.WriteLine($"{name}: the server staples {stapled}");
 
+        // A failure must name OCSP; when the certificate is known revoked (a revoked staple, or a responder's answer
+        // about a certificate that is not Must-Staple), it must also say so, not fail for another reason.
+        string[] mentions = stapled == "revoked" || (matrixCase.Answer == TestOcspAnswer.Revoked && !matrixCase.MustStaple) ? ["OCSP", "revoked"] : ["OCSP"];
         var cells = await Task.WhenAll(Rows.SelectMany(row =>
         {
             var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={pki.CaFile}{(row.Length > 0 ? "&" + row : "")}"
                 + $"&serverSelectionTimeoutMS={(int)ServerSelectionTimeout.TotalMilliseconds}&connectTimeoutMS=3000";
             var succeeds = row.Length > 0 || matrixCase.SucceedsWithTlsTrue;
-            return new[] { TesseraPingAsync(uri, row, succeeds), DriverPingAsync(uri, row, succeeds) };
+            return new[] { TesseraPingAsync(uri, row, succeeds, mentions), DriverPingAsync(uri, row, succeeds, mentions) };
         }));
 
         foreach (var cell in cells)
@@ -69,25 +70,59 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
             _output.WriteLine(cell.ToString());
         }
 
-        var wrong = cells.Where(c => !c.AsExpected).ToList();
-        Assert.True(wrong.Count == 0, $"{name}: {wrong.Count} of {cells.Length} cells wrong:\n" + string.Join("\n", wrong));
+        var wrong = cells.Where(c => !c.AsExpected).Select(c => c.ToString()).ToList();
+        if (setUpProblem is not null)
+        {
+            wrong.Insert(0, "SET-UP: " + setUpProblem);
+        }
+
+        Assert.True(wrong.Count == 0, $"{name}: {wrong.Count} of {cells.Length} cells wrong or set-up broken:\n" + string.Join("\n", wrong));
     }
 
-    private static async Task<MatrixCell> TesseraPingAsync(string uri, string row, bool succeeds)
+    /// <summary>
+    /// What the server staples, and what is wrong with that for the case: a "does not staple" server must staple
+    /// nothing, a stapling server with a good answer must staple it (T1 tests a client that reads a staple), and one with
+    /// a revoked answer may staple it or, as mongod may refuse to, nothing (T2's client then fails on Must-Staple).
+    /// </summary>
+    private static async Task<(string Stapled, string? Problem)> CheckStaplingAsync(OcspMatrixCase matrixCase, ServeProcess server, TestOcspResponder? responder)
+    {
+        if (!matrixCase.ServerStaples)
+        {
+            var none = await StapleProbe.StapledStatusAsync(server.Port);
+            return (none, none == "none" ? null : $"the server runs with ocspEnabled=false but staples {none}");
+        }
+
+        if (matrixCase.Answer == TestOcspAnswer.Good)
+        {
+            var good = await StapleProbe.WaitForStapleAsync(server.Port, TimeSpan.FromSeconds(5));
+            return (good, good == "good" ? null : $"a stapling server whose responder says good must staple a good response, it staples {good} (responder asked {responder?.RequestCount} times)");
+        }
+
+        // The server asks the responder at start-up; give it that, and a moment to install what it got.
+        for (var waited = 0; waited < 3000 && responder?.RequestCount == 0; waited += 50)
+        {
+            await Task.Delay(50);
+        }
+
+        var revoked = await StapleProbe.WaitForStapleAsync(server.Port, TimeSpan.FromSeconds(1));
+        return (revoked, revoked is "revoked" or "none" ? null : $"the responder says revoked, yet the server staples {revoked}");
+    }
+
+    private static async Task<MatrixCell> TesseraPingAsync(string uri, string row, bool succeeds, string[] mentions)
     {
         try
         {
             await using var connection = await TesseraConnection.OpenAsync(uri);
             await connection.RunCommandAsync("admin", new BsonDocument("ping", 1));
-            return new MatrixCell(row, "TesseraConnection", succeeds, null, null);
+            return new MatrixCell(row, "TesseraConnection", succeeds, mentions, null, null);
         }
         catch (Exception e)
         {
-            return new MatrixCell(row, "TesseraConnection", succeeds, e, e is ConnectionFailedException);
+            return new MatrixCell(row, "TesseraConnection", succeeds, mentions, e, e is ConnectionFailedException);
         }
     }
 
-    private static async Task<MatrixCell> DriverPingAsync(string uri, string row, bool succeeds)
+    private static async Task<MatrixCell> DriverPingAsync(string uri, string row, bool succeeds, string[] mentions)
     {
         try
         {
@@ -96,23 +131,11 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
             settings.ServerSelectionTimeout = ServerSelectionTimeout;
             using var client = new MongoClient(settings);
             await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
-            return new MatrixCell(row, "MongoDB.Driver", succeeds, null, null);
+            return new MatrixCell(row, "MongoDB.Driver", succeeds, mentions, null, null);
         }
         catch (Exception e)
         {
-            return new MatrixCell(row, "MongoDB.Driver", succeeds, e, e is TimeoutException or MongoConnectionException);
-        }
-    }
-
-    /// <summary>
-    /// A stapling server asks the responder at start-up; connecting before it has asked would test a server without its
-    /// staple. Bounded: a server that never asks (no stapling) is seen in the T1/T2 cells.
-    /// </summary>
-    private static async Task WaitForStapleRequestAsync(TestOcspResponder responder)
-    {
-        for (var waited = 0; waited < 3000 && responder.RequestCount == 0; waited += 50)
-        {
-            await Task.Delay(50);
+            return new MatrixCell(row, "MongoDB.Driver", succeeds, mentions, e, e is TimeoutException or MongoConnectionException);
         }
     }
 
@@ -127,17 +150,17 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
     }
 
     /// <summary>One client under one URI row: success, or the exception (of the kind a TLS failure gives, and naming OCSP).</summary>
-    private sealed record MatrixCell(string Row, string Client, bool ShouldSucceed, Exception? Error, bool? ExpectedErrorType)
+    private sealed record MatrixCell(string Row, string Client, bool ShouldSucceed, string[] Mentions, Exception? Error, bool? ExpectedErrorType)
     {
         public bool AsExpected => ShouldSucceed
             ? Error is null
-            : Error is not null && ExpectedErrorType == true && Error.Message.Contains("OCSP", StringComparison.OrdinalIgnoreCase);
+            : Error is not null && ExpectedErrorType == true && Mentions.All(word => Error.Message.Contains(word, StringComparison.OrdinalIgnoreCase));
 
         public override string ToString()
         {
             var row = Row.Length == 0 ? "tls=true" : "tls=true&" + Row;
             var outcome = Error is null ? "OK" : $"FAIL ({Error.GetType().Name}: {Shorten(Error.Message)})";
-            return $"{(AsExpected ? "as expected" : "WRONG")}: {row}, {Client}: expected {(ShouldSucceed ? "OK" : "FAIL naming OCSP")}, got {outcome}";
+            return $"{(AsExpected ? "as expected" : "WRONG")}: {row}, {Client}: expected {(ShouldSucceed ? "OK" : $"FAIL naming {string.Join(" and ", Mentions)}")}, got {outcome}";
         }
 
         private static string Shorten(string message) => message.Length <= 400 ? message : message[..400] + "…";
