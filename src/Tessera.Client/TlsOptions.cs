@@ -32,6 +32,13 @@ public sealed record TlsOptions
 
     public bool? TlsDisableCertificateRevocationCheck { get; init; }
 
+    /// <summary>
+    /// Whether Tessera.Client checks OCSP (the server's stapled response, then its responders): on unless false. Not a
+    /// URI option: PyMongo decides it by its TLS back-end (pyOpenSSL checks OCSP, the standard library checks tlsCRLFile)
+    /// and never does both; false is how a program chooses tlsCRLFile instead.
+    /// </summary>
+    public bool? Ocsp { get; init; }
+
     /// <summary>These options, with every option given in <paramref name="overrides"/> replacing this one's (keyword arguments over the URI, as in PyMongo).</summary>
     public TlsOptions OverriddenBy(TlsOptions overrides)
     {
@@ -48,6 +55,7 @@ public sealed record TlsOptions
             TlsCertificateKeyFilePassword = overrides.TlsCertificateKeyFilePassword ?? TlsCertificateKeyFilePassword,
             TlsDisableOCSPEndpointCheck = overrides.TlsDisableOCSPEndpointCheck ?? TlsDisableOCSPEndpointCheck,
             TlsDisableCertificateRevocationCheck = overrides.TlsDisableCertificateRevocationCheck ?? TlsDisableCertificateRevocationCheck,
+            Ocsp = overrides.Ocsp ?? Ocsp,
         };
     }
 
@@ -88,6 +96,7 @@ public sealed record TlsOptions
             CrlFile = TlsCRLFile,
             CertificateKeyFile = TlsCertificateKeyFile,
             CertificateKeyFilePassword = TlsCertificateKeyFilePassword,
+            Ocsp = Ocsp ?? true,
         };
     }
 

@@ -27,12 +27,21 @@ public sealed record TlsSettings
 
     public string? CertificateKeyFilePassword { get; init; }
 
+    /// <summary>OCSP checking asked for (<see cref="TlsOptions.Ocsp"/>); see <see cref="ChecksOcsp"/> for whether it runs.</summary>
+    public bool Ocsp { get; init; } = true;
+
+    /// <summary>
+    /// Whether OCSP runs: asked for, and not turned off by tlsDisableCertificateRevocationCheck or by an unvalidated
+    /// certificate (tlsAllowInvalidCertificates, tlsInsecure), as the OCSP spec requires.
+    /// </summary>
+    public bool ChecksOcsp => Enabled && Ocsp && !AllowInvalidCertificates && !DisableCertificateRevocationCheck;
+
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
         builder.Append($"Enabled = {Enabled}, AllowInvalidCertificates = {AllowInvalidCertificates}, AllowInvalidHostnames = {AllowInvalidHostnames}, ");
         builder.Append($"DisableOcspEndpointCheck = {DisableOcspEndpointCheck}, DisableCertificateRevocationCheck = {DisableCertificateRevocationCheck}, ");
         builder.Append($"CAFile = {CAFile}, CrlFile = {CrlFile}, CertificateKeyFile = {CertificateKeyFile}, ");
-        builder.Append($"CertificateKeyFilePassword = {(CertificateKeyFilePassword is null ? "" : UriOptions.RedactedValue)}");
+        builder.Append($"CertificateKeyFilePassword = {(CertificateKeyFilePassword is null ? "" : UriOptions.RedactedValue)}, Ocsp = {Ocsp}");
         return true;
     }
 }

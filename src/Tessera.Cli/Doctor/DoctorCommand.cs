@@ -55,7 +55,9 @@ internal static class DoctorCommand
         var printer = new StepPrinter(output);
         try
         {
-            await using var connection = await TesseraConnection.OpenAsync(uri, new ConnectionOptions { Server = host, Observer = printer }, cancellationToken).ConfigureAwait(false);
+            // With tlsCRLFile the CRL is checked instead of OCSP (never both), as a program that uses it must choose.
+            var tls = uri.TlsSettings.CrlFile is null ? null : new TlsOptions { Ocsp = false };
+            await using var connection = await TesseraConnection.OpenAsync(uri, new ConnectionOptions { Server = host, Observer = printer, TlsOptions = tls }, cancellationToken).ConfigureAwait(false);
             await connection.RunCommandAsync("admin", new BsonDocument("ping", 1), cancellationToken).ConfigureAwait(false);
             printer.StepPassed(ConnectionStep.Command, "");
             return 0;

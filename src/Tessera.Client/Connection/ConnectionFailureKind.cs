@@ -42,6 +42,15 @@ public enum ConnectionFailureKind
     /// <summary>The server's certificate is listed in tlsCRLFile.</summary>
     CertificateRevoked,
 
+    /// <summary>OCSP says the server's certificate is revoked: the response the server stapled, or its OCSP responder.</summary>
+    OcspRevoked,
+
+    /// <summary>The server's certificate is Must-Staple (TLS feature status_request) and the server stapled no OCSP response.</summary>
+    OcspStapleMissing,
+
+    /// <summary>The OCSP response the server stapled is invalid (not for its certificate, badly signed, stale), or cannot be checked.</summary>
+    OcspResponseInvalid,
+
     /// <summary>Revocation could not be checked: no CRL of the issuer in tlsCRLFile, or that CRL has expired or is not signed by it.</summary>
     RevocationCheckFailed,
 

@@ -1,9 +1,9 @@
-using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using MongoDB.Bson;
 using Tessera.Client.Tls;
 using Tessera.Security.Files;
+using Tessera.Tls;
 using Tessera.Wire;
 
 namespace Tessera.Client.Connection;
@@ -36,7 +36,7 @@ public sealed class TesseraConnection : IAsyncDisposable
     public ServerAddress Server { get; }
 
     /// <summary>The TLS version, or null without TLS.</summary>
-    public SslProtocols? TlsProtocol => (_stream as SslStream)?.SslProtocol;
+    public SslProtocols? TlsProtocol => (_stream as TlsStream)?.Protocol;
 
     /// <summary>The server's reply to hello.</summary>
     public BsonDocument Hello { get; private set; } = [];
@@ -234,7 +234,7 @@ public sealed class TesseraConnection : IAsyncDisposable
             ? tls.ClosedAfterHandshake(step, cause)
             : new ConnectionFailure(ConnectionFailureKind.ConnectionClosed, step,
                 $"the server closed the connection{(cause is null ? "" : $" ({cause.Message})")}",
-                _stream is SslStream
+                _stream is TlsStream
                     ? "read the server's log for the reason, and open a new connection"
                     : "read the server's log for the reason; a server with --tlsMode requireTLS closes plain-text connections: add tls=true");
         return new ConnectionFailedException(Server.ToString(), failure, cause);

@@ -1,15 +1,17 @@
-using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Client.Tls;
 using Tessera.Security.Files;
+using Tessera.Tls;
+using Tessera.Tls.Client;
 
 namespace Tessera.Client.Connection;
 
 /// <summary>
-/// The TLS handshake of one connection: TLS 1.2 or 1.3, the client certificate with its intermediates, and the server's
-/// certificate judged by <see cref="ServerCertificateCheck"/>. A refused handshake is turned into the failure class of
-/// MongoDB's TLS troubleshooting guide it belongs to.
+/// The TLS handshake of one connection, on OpenSSL (<see cref="ClientTlsContext"/>): TLS 1.2 or 1.3, the client
+/// certificate with its intermediates, the server's certificate and stapled OCSP response judged inside the handshake
+/// by a <see cref="ServerCertificateJudge"/>, then the OCSP responders when nothing was stapled. A refused handshake is
+/// turned into the failure class of MongoDB's TLS troubleshooting guide it belongs to.
 /// </summary>
 internal sealed class TlsHandshake
 {
@@ -27,38 +29,38 @@ internal sealed class TlsHandshake
         _clientCertificate = clientCertificate;
     }
 
-    public async Task<SslStream> RunAsync(Stream network, TimeSpan timeout, IConnectionObserver observer, CancellationToken cancellationToken)
+    public async Task<TlsStream> RunAsync(Stream network, TimeSpan timeout, IConnectionObserver observer, CancellationToken cancellationToken)
     {
         var host = _server.Host.Trim('[', ']');
-        var stream = new SslStream(network, leaveInnerStreamOpen: false);
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = host,
-            EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck, // tlsCRLFile is checked offline by the check
-            ClientCertificateContext = _clientCertificate is null ? null : ClientCertificate.Context(_clientCertificate),
-            RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-            {
-                _report = _check.Evaluate([host], certificate, chain, errors);
-                return _report.Accepted;
-            },
-        };
+        var judge = new ServerCertificateJudge(_check, [host]);
+        using var context = new ClientTlsContext(_clientCertificate);
+        var stream = context.Connect(network, host, judge, judge.RequestsStaple);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            await stream.AuthenticateAsClientAsync(options, deadline.Token).ConfigureAwait(false);
+            await stream.HandshakeAsync(deadline.Token).ConfigureAwait(false);
+            _report = await judge.CompleteAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            _report = judge.Report;
             await stream.DisposeAsync().ConfigureAwait(false);
             // When our checks passed and the handshake still failed, the server ended it: only the certificates are shown.
             Report(observer, null, checks: _report?.Failure is not null);
             throw new ConnectionFailedException(_server.ToString(), Classify(e, timeout), e);
         }
 
-        Report(observer, $"{Describe(stream.SslProtocol)}, {stream.NegotiatedCipherSuite}; ", checks: true);
+        if (_report is not { Accepted: true })
+        {
+            // Refused after the handshake (the OCSP responders said revoked), or no certificate at all: fail closed.
+            await stream.DisposeAsync().ConfigureAwait(false);
+            Report(observer, null, checks: true);
+            throw new ConnectionFailedException(_server.ToString(), _report?.Failure ?? new TlsFailureExplanations(_tls, TimeProvider.System).NoCertificate());
+        }
+
+        Report(observer, $"{Describe(stream.Protocol)}, {stream.CipherName()}; ", checks: true);
         return stream;
     }
 

@@ -3,8 +3,8 @@ namespace Tessera.Client.Driver;
 /// <summary>
 /// The connection string as MongoDB.Driver should see it: the TLS options it does not understand (client-behavior.md
 /// §5.1: it files them as unknown and ignores them) are taken out, as are tls/ssl, tlsInsecure and
-/// tlsDisableCertificateRevocationCheck, because Tessera has already applied them; a single <c>tls=true|false</c>
-/// carries the outcome, including TLS turned on implicitly by the file options.
+/// tlsDisableCertificateRevocationCheck, because Tessera applies them; a single <c>tls=true|false</c> is put in its
+/// place (<see cref="DriverSettings"/> says tls=false: Tessera's own TLS wraps the driver's TCP streams).
 /// </summary>
 internal static class DriverUri
 {

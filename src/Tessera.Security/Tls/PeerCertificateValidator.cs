@@ -38,9 +38,16 @@ public sealed class PeerCertificateValidator
 
     /// <param name="certificate">The peer's leaf certificate.</param>
     /// <param name="presentedChain">The other certificates the peer sent (its intermediates).</param>
-    public PeerVerdict Validate(X509Certificate2 certificate, X509Certificate2Collection? presentedChain = null)
+    public PeerVerdict Validate(X509Certificate2 certificate, X509Certificate2Collection? presentedChain = null) =>
+        Validate(certificate, presentedChain, out _);
+
+    /// <param name="certificate">The peer's leaf certificate.</param>
+    /// <param name="presentedChain">The other certificates the peer sent (its intermediates).</param>
+    /// <param name="issuer">The certificate that issued the leaf in the chain that was built (a copy), e.g. for OCSP; null when none was found.</param>
+    public PeerVerdict Validate(X509Certificate2 certificate, X509Certificate2Collection? presentedChain, out X509Certificate2? issuer)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        issuer = null;
         var now = _time.GetUtcNow();
         using var chain = new X509Chain();
         var policy = CaFileTrust.Policy(_authorities, presentedChain);
@@ -51,6 +58,8 @@ public sealed class PeerCertificateValidator
         {
             return Failure(certificate, chain, now);
         }
+
+        issuer = chain.ChainElements.Count > 1 ? X509CertificateLoader.LoadCertificate(chain.ChainElements[1].Certificate.RawData) : null;
 
         return _revocationLists.Count == 0 ? PeerVerdict.Valid : CheckRevocation(chain, now);
     }

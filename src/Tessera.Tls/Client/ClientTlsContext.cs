@@ -57,13 +57,7 @@ public sealed class ClientTlsContext : IDisposable
         ArgumentNullException.ThrowIfNull(judge);
         return new TlsStream(transport, judge, handle =>
         {
-            var ssl = LibSsl.SSL_new(_context);
-            if (ssl.IsInvalid)
-            {
-                throw OpenSslErrorQueue.Failure("SSL_new");
-            }
-
-            PeerVerification.Attach(ssl, handle);
+            var ssl = PeerVerification.NewConnection(_context, handle);
             LibSsl.SSL_set_connect_state(ssl);
             if (!IPAddress.TryParse(host, out _))
             {

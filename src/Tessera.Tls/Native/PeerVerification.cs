@@ -20,8 +20,18 @@ internal static unsafe class PeerVerification
         LibSsl.SSL_CTX_set_cert_verify_callback(context, &Verify, IntPtr.Zero);
     }
 
-    /// <summary>Ties a connection to its judge (a GCHandle the connection keeps alive).</summary>
-    public static void Attach(SslHandle ssl, GCHandle judge) => LibSsl.SSL_set_ex_data(ssl, JudgeIndex, GCHandle.ToIntPtr(judge));
+    /// <summary>A new connection's SSL, tied to its judge (a GCHandle the connection keeps alive).</summary>
+    public static SslHandle NewConnection(SslContextHandle context, GCHandle judge)
+    {
+        var ssl = LibSsl.SSL_new(context);
+        if (ssl.IsInvalid)
+        {
+            throw OpenSslErrorQueue.Failure("SSL_new");
+        }
+
+        LibSsl.SSL_set_ex_data(ssl, JudgeIndex, GCHandle.ToIntPtr(judge));
+        return ssl;
+    }
 
     /// <summary>The judge of a connection, for the other callbacks; null when none is attached.</summary>
     public static T? JudgeOf<T>(IntPtr ssl)

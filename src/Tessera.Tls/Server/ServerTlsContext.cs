@@ -83,13 +83,7 @@ public sealed unsafe class ServerTlsContext : IDisposable
         ArgumentNullException.ThrowIfNull(judge);
         return new TlsStream(transport, judge, handle =>
         {
-            var ssl = LibSsl.SSL_new(_context);
-            if (ssl.IsInvalid)
-            {
-                throw OpenSslErrorQueue.Failure("SSL_new");
-            }
-
-            PeerVerification.Attach(ssl, handle);
+            var ssl = PeerVerification.NewConnection(_context, handle);
             LibSsl.SSL_set_accept_state(ssl);
             return ssl;
         });

@@ -99,7 +99,7 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
     {
         await using var server = await DriverTestServer.StartAsync(_pki, _pki.RevokedServer);
         var options = $"tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}";
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(Uri(server, "localhost", options + $"&tlsCRLFile={_pki.CrlFile}")));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(Uri(server, "localhost", options + $"&tlsCRLFile={_pki.CrlFile}"), CrlInsteadOfOcsp));
         Assert.Contains("certificate revoked", error.Message, StringComparison.Ordinal);
 
         // Without the CRL file nothing tells the client, as with any driver.
@@ -111,7 +111,11 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
     {
         await using var server = await DriverTestServer.StartAsync(_pki, _pki.ServerFile);
         var uri = Uri(server, "localhost", $"tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}&tlsCRLFile={_pki.CrlFile}");
-        Assert.Equal(TestPki.AliceName, await ConnectedUser(uri));
+        Assert.Equal(TestPki.AliceName, await ConnectedUser(uri, CrlInsteadOfOcsp));
+
+        // Left on, OCSP and the CRL would both be asked: refused up front, with PyMongo's words and the fix.
+        var error = Assert.Throws<ClientConfigurationException>(() => DriverSettings.FromConnectionString(uri));
+        Assert.Contains("certificate revocation lists and OCSP cannot be used together", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,25 +123,24 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
     {
         await using var server = await DriverTestServer.StartAsync(_pki, _pki.ServerFile);
         var uri = Uri(server, "localhost", $"tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}&tlsCRLFile={_pki.ExpiredCrlFile}");
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(uri));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(uri, CrlInsteadOfOcsp));
         Assert.Contains("CRL has expired", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task MongoDbDriverSendsNoClientIntermediatesAsTheReadmeSays()
+    public async Task MongoDbDriverSendsTheClientIntermediatesThroughTesserasTls()
     {
-        // SslSettings.ClientCertificates takes certificates, not a chain, and MongoDB.Driver 3.14 has no public way to
-        // give SslStream a certificate context: carol's intermediate stays home and the server, which trusts only the
-        // root, refuses her. TesseraConnection sends it (X509LoginTests). If this starts passing, update the README.
+        // SslSettings.ClientCertificates takes certificates, not a chain; Tessera's TLS under the driver sends carol's
+        // intermediate after her certificate, so the server, which trusts only the root, admits her certificate and
+        // reads her name from it (she has no user here: the login itself is refused).
         await using var server = await DriverTestServer.StartAsync(_pki, _pki.ServerFile);
-        var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.ChainedClient}"
+        var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.ChainedClient}&authMechanism=MONGODB-X509"
             + $"&serverSelectionTimeoutMS=2500&connectTimeoutMS=2500&appName=driver-test-{Guid.NewGuid():N}";
-        using var client = new MongoClient(DriverSettings.FromConnectionString(uri));
-        await Assert.ThrowsAsync<TimeoutException>(() => client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1)));
+        var refused = await Assert.ThrowsAsync<MongoAuthenticationException>(() => ConnectedUser(uri));
+        Assert.Contains("Could not find user \"CN=carol,OU=Clients,O=Acme\"", refused.InnerException!.Message, StringComparison.Ordinal);
 
-        // The same request with a certificate issued by the root itself passes: only the missing intermediate differs.
-        using var control = new MongoClient(DriverSettings.FromConnectionString(uri.Replace(_pki.ChainedClient, _pki.Alice, StringComparison.Ordinal)));
-        await control.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1));
+        // Without the intermediate in the file the server cannot build her chain.
+        await Assert.ThrowsAsync<TimeoutException>(() => ConnectedUser(uri.Replace(_pki.ChainedClient, _pki.ChainedClientWithoutIntermediate, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -145,22 +148,24 @@ public sealed class DriverSettingsTests : IClassFixture<TestPki>
     {
         var uri = $"mongodb://localhost:27017/test?tlsCAFile={_pki.CaFile}&tlsCertificateKeyFile={_pki.Alice}&tlsAllowInvalidHostnames=true&authMechanism=MONGODB-X509&appName=x";
         var settings = DriverSettings.FromConnectionString(uri);
-        Assert.True(settings.UseTls);
-        Assert.False(settings.AllowInsecureTls);
+
+        // The driver's own TLS stays off: Tessera's wraps its TCP streams (through the cluster configurator).
+        Assert.False(settings.UseTls);
+        Assert.NotNull(settings.ClusterConfigurator);
         Assert.Equal("MONGODB-X509", settings.Credential.Mechanism);
         Assert.Equal("x", settings.ApplicationName);
-        Assert.Equal(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13, settings.SslSettings.EnabledSslProtocols);
-        Assert.Single(settings.SslSettings.ClientCertificates);
-        Assert.Empty(new MongoDB.Driver.Core.Configuration.ConnectionString(DriverUri.For(uri, tlsEnabled: true)).AllUnknownOptionNames);
+        Assert.Empty(new MongoDB.Driver.Core.Configuration.ConnectionString(DriverUri.For(uri, tlsEnabled: false)).AllUnknownOptionNames);
     }
 
     private static string Uri(DriverTestServer server, string host, string options) =>
         $"mongodb://{host}:{server.Port}/?tls=true&{options}&authMechanism=MONGODB-X509&serverSelectionTimeoutMS=2500&connectTimeoutMS=2500"
         + $"&appName=driver-test-{Guid.NewGuid():N}";
 
-    private static async Task<string> ConnectedUser(string uri)
+    private static readonly TlsOptions CrlInsteadOfOcsp = new() { Ocsp = false };
+
+    private static async Task<string> ConnectedUser(string uri, TlsOptions? tls = null)
     {
-        using var client = new MongoClient(DriverSettings.FromConnectionString(uri));
+        using var client = new MongoClient(DriverSettings.FromConnectionString(uri, tls));
         var status = await client.GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
         return status["authInfo"]["authenticatedUsers"][0]["user"].AsString;
     }

@@ -1,4 +1,3 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Tessera.Client.Connection;
 using Tessera.Client.Tls;
@@ -23,7 +22,7 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
     public void AfterItsNotAfterTheServersOwnCertificateIsExpired()
     {
         using var server = Leaf(_pki.ServerFile);
-        var report = Check(At(server.NotAfter.AddDays(1))).Evaluate(["localhost"], server, null, SslPolicyErrors.None);
+        var report = Check(At(server.NotAfter.AddDays(1))).Evaluate(["localhost"], server, []);
         var failure = Assert.IsType<ConnectionFailure>(report.Failure);
         Assert.Equal(ConnectionFailureKind.CertificateExpired, failure.Kind);
         Assert.Contains("certificate has expired: the server's certificate expired on", failure.Cause, StringComparison.Ordinal);
@@ -35,35 +34,25 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
     public void BeforeItsNotBeforeTheCertificateIsNotYetValidAndTheClockIsBlamed()
     {
         using var server = Leaf(_pki.ServerFile);
-        var failure = Check(At(server.NotBefore.AddDays(-1))).Evaluate(["localhost"], server, null, SslPolicyErrors.None).Failure!;
+        var failure = Check(At(server.NotBefore.AddDays(-1))).Evaluate(["localhost"], server, []).Failure!;
         Assert.Equal(ConnectionFailureKind.CertificateNotYetValid, failure.Kind);
         Assert.Contains("clocks", failure.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WithoutTlsCAFileTheReasonOfSslStreamsChainIsKept()
+    public void WithoutTlsCAFileThePrivateCaIsUnknownToTheSystemStore()
     {
-        // The chain SslStream would hand over for a trusted root, checked at a time past the leaf's notAfter.
         using var server = Leaf(_pki.ServerFile);
-        using var ca = X509CertificateLoader.LoadCertificateFromFile(_pki.CaFile);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = server.NotAfter.AddDays(1);
-        Assert.False(chain.Build(server));
-
-        var check = new ServerCertificateCheck(new TlsSettings { Enabled = true }, At(server.NotAfter.AddDays(1)));
-        var failure = check.Evaluate(["localhost"], server, chain, SslPolicyErrors.RemoteCertificateChainErrors).Failure!;
-        Assert.Equal(ConnectionFailureKind.CertificateExpired, failure.Kind);
-        Assert.Contains("the server's certificate expired on", failure.Cause, StringComparison.Ordinal);
+        var failure = new ServerCertificateCheck(new TlsSettings { Enabled = true }).Evaluate(["localhost"], server, []).Failure!;
+        Assert.Equal(ConnectionFailureKind.UnknownIssuer, failure.Kind);
+        Assert.Contains("tlsCAFile", failure.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AClientCertificatePresentedByAServerHasTheWrongPurpose()
     {
         using var client = Leaf(_pki.Alice);
-        var failure = Check().Evaluate(["localhost"], client, null, SslPolicyErrors.None).Failure!;
+        var failure = Check().Evaluate(["localhost"], client, []).Failure!;
         Assert.Equal(ConnectionFailureKind.WrongPurpose, failure.Kind);
         Assert.Contains("serverAuth", failure.Cause, StringComparison.Ordinal);
     }
@@ -71,7 +60,7 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
     [Fact]
     public void NoCertificateAtAllIsRefused()
     {
-        var failure = Check().Evaluate(["localhost"], null, null, SslPolicyErrors.RemoteCertificateNotAvailable).Failure!;
+        var failure = Check().Evaluate(["localhost"], null, []).Failure!;
         Assert.Equal(ConnectionFailureKind.NoServerCertificate, failure.Kind);
     }
 
@@ -79,7 +68,7 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
     public void TlsAllowInvalidCertificatesSkipsEveryCheckIncludingTheHostName()
     {
         using var foreign = Leaf(_pki.ForeignServer);
-        var report = new ServerCertificateCheck(Settings() with { AllowInvalidCertificates = true }).Evaluate(["elsewhere.test"], foreign, null, SslPolicyErrors.RemoteCertificateChainErrors);
+        var report = new ServerCertificateCheck(Settings() with { AllowInvalidCertificates = true }).Evaluate(["elsewhere.test"], foreign, []);
         Assert.True(report.Accepted);
         Assert.All(new[] { report.Trust, report.HostName, report.Revocation, report.Ocsp }, r => Assert.Equal(CheckStatus.Skipped, r.Status));
     }
@@ -94,21 +83,39 @@ public sealed class ServerCertificateCheckTests : IClassFixture<TestPki>
             Subject = DistinguishedNameParser.Parse("CN=localhost,O=Acme").ToX500DistinguishedName(),
             OmitSubjectAlternativeName = true,
         }, ca);
-        var report = Check().Evaluate(["localhost"], cnOnly, null, SslPolicyErrors.None);
+        var report = Check().Evaluate(["localhost"], cnOnly, []);
         Assert.True(report.Accepted);
         Assert.Contains("CN", report.HostName.Detail, StringComparison.Ordinal);
         Assert.Contains("deprecated", report.HostName.Detail, StringComparison.Ordinal);
-        Assert.Equal(ConnectionFailureKind.HostNameMismatch, Check().Evaluate(["127.0.0.1"], cnOnly, null, SslPolicyErrors.None).Failure!.Kind);
+        Assert.Equal(ConnectionFailureKind.HostNameMismatch, Check().Evaluate(["127.0.0.1"], cnOnly, []).Failure!.Kind);
     }
 
     [Fact]
-    public void OcspIsNeverClaimed()
+    public void OcspIsLeftToTheHandshakeWhenOnAndSaidOffOtherwise()
     {
         using var server = Leaf(_pki.ServerFile);
-        var report = Check().Evaluate(["localhost"], server, null, SslPolicyErrors.None);
-        Assert.True(report.Accepted);
-        Assert.Equal(CheckStatus.Skipped, report.Ocsp.Status);
-        Assert.Contains("not implemented", report.Ocsp.Detail, StringComparison.Ordinal);
+        var on = Check().Evaluate(["localhost"], server, []);
+        Assert.True(on.Accepted);
+        Assert.Equal(CheckStatus.NotRun, on.Ocsp.Status); // the judge fills it in with the staple
+        Assert.NotNull(on.Issuer);
+        Assert.Equal(X509Name.Describe(on.Issuer!.SubjectName), X509Name.Describe(server.IssuerName));
+
+        var off = new ServerCertificateCheck(Settings() with { Ocsp = false }).Evaluate(["localhost"], server, []);
+        Assert.Equal(CheckStatus.Skipped, off.Ocsp.Status);
+        Assert.Contains("Ocsp = false", off.Ocsp.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TlsCrlFileWithOcspIsRefusedWithPyMongosWordsAndTheFix()
+    {
+        var error = Assert.Throws<ClientConfigurationException>(() => new ServerCertificateCheck(Settings() with { CrlFile = _pki.CrlFile }));
+        Assert.Contains("certificate revocation lists and OCSP cannot be used together", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Ocsp = false", error.Message, StringComparison.Ordinal);
+
+        using var server = Leaf(_pki.ServerFile);
+        var report = new ServerCertificateCheck(Settings() with { CrlFile = _pki.CrlFile, Ocsp = false }).Evaluate(["localhost"], server, []);
+        Assert.Equal(CheckStatus.Passed, report.Revocation.Status);
+        Assert.Contains("tlsCRLFile", report.Ocsp.Detail, StringComparison.Ordinal);
     }
 
     private TlsSettings Settings() => new() { Enabled = true, CAFile = _pki.CaFile };
