@@ -93,6 +93,32 @@ public sealed class OcspStaplingTests : IClassFixture<TestPki>, IDisposable
     }
 
     [Fact]
+    public async Task A_slow_responder_is_logged_and_its_failure_retried()
+    {
+        await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.Ca, Status = TestOcspAnswer.Hang });
+        await using var server = await StartAsync(_certificates.Server(responder.Url), s => s with
+        {
+            Stapling = s.Stapling with { ResponderTimeout = TimeSpan.FromSeconds(1), SlowResponderWarning = TimeSpan.FromMilliseconds(500) },
+        });
+
+        await WaitUntilAsync(() => server.Logged(23233));
+
+        Assert.True(server.Logged(4780400, e => Equals(e.Attributes["responder"], responder.Url.AbsoluteUri)));
+        var failure = server.Log.First(e => e.Id == 23233);
+        Assert.Contains("did not answer within 1 s", (string)failure.Attributes["reason"]!, StringComparison.Ordinal);
+        Assert.Equal(2.0, failure.Attributes["retryInSecs"]);
+    }
+
+    [Fact]
+    public async Task A_must_staple_certificate_with_ocspEnabled_false_is_a_startup_warning()
+    {
+        await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.Ca });
+        await using var server = await StartAsync(_certificates.Server(responder.Url, mustStaple: true), s => s with { Stapling = s.Stapling with { Enabled = false } });
+
+        Assert.Single(server.Context.Log.StartupWarnings, w => w.Contains("must-staple", StringComparison.Ordinal) && w.Contains("ocspEnabled", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_responder_that_recovers_is_picked_up_by_a_retry()
     {
         await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.Ca, Status = TestOcspAnswer.Garbage });
