@@ -30,6 +30,10 @@ public class RefreshScheduleTests
         Assert.Equal(RefreshSchedule.Minimum, RefreshSchedule.After(Response(TimeSpan.FromMilliseconds(300)), Now, new StaplingSettings()));
 
     [Fact]
+    public void A_response_that_lives_for_months_is_still_refreshed_daily() =>
+        Assert.Equal(RefreshSchedule.Maximum, RefreshSchedule.After(Response(TimeSpan.FromDays(365)), Now, new StaplingSettings()));
+
+    [Fact]
     public void Retries_double_up_to_the_cap_and_start_over_after_a_success()
     {
         var backoff = new RetryBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));

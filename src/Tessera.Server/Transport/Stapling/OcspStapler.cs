@@ -10,7 +10,7 @@ namespace Tessera.Server.Transport.Stapling;
 /// when the responder fails, and stapled only while current. A response that has reached its nextUpdate is never
 /// stapled, even when no newer one could be fetched: a stale staple would make strict clients refuse the server.
 /// </summary>
-public sealed class OcspStapler : IStapledResponseSource, IAsyncDisposable
+internal sealed class OcspStapler : IStapledResponseSource, IAsyncDisposable
 {
     private readonly X509Certificate2 _certificate;
     private readonly X509Certificate2 _issuer;

@@ -15,6 +15,12 @@ internal static class RefreshSchedule
     /// <summary>Never sooner than this: a response about to expire must not make the loop spin.</summary>
     public static readonly TimeSpan Minimum = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Never later than this, where mongod has no bound: a revocation is noticed within a day even when responses
+    /// live for months (and a timer cannot wait more than 49 days).
+    /// </summary>
+    public static readonly TimeSpan Maximum = TimeSpan.FromDays(1);
+
     public static TimeSpan After(OcspVerifiedResponse response, DateTimeOffset now, StaplingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -23,7 +29,7 @@ internal static class RefreshSchedule
         var wait = settings.RefreshPeriod is { } period && period < left - (Margin + settings.ResponderTimeout)
             ? period
             : left / 2;
-        return wait < Minimum ? Minimum : wait;
+        return wait < Minimum ? Minimum : wait > Maximum ? Maximum : wait;
     }
 
     /// <summary>After a failure: the backoff, but no longer than the configured refresh period, which the operator asked for.</summary>

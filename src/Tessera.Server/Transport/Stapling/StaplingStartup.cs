@@ -9,7 +9,7 @@ namespace Tessera.Server.Transport.Stapling;
 /// Decides at start-up whether the server staples: TLS on, ocspEnabled, a certificate that names an OCSP responder
 /// (AIA), and its issuer at hand. Only the last can be the operator's mistake, so only it is logged with a fix.
 /// </summary>
-public static class StaplingStartup
+internal static class StaplingStartup
 {
     /// <summary>A stapler ready to <see cref="OcspStapler.Start"/>, or null when the server staples nothing.</summary>
     public static OcspStapler? Create(ServerSetup setup, ServerLog log)
