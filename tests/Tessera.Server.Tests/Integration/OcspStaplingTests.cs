@@ -26,13 +26,15 @@ public sealed class OcspStaplingTests : IClassFixture<TestPki>, IDisposable
 
     public void Dispose() => _certificates.Dispose();
 
-    [Fact]
-    public async Task A_good_answer_is_stapled()
+    [Theory]
+    [InlineData("-tls1_3")]
+    [InlineData("-tls1_2")]
+    public async Task A_good_answer_is_stapled(string version)
     {
         await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.Ca });
         await using var server = await StartAsync(_certificates.Server(responder.Url));
 
-        var output = await WaitForStapleAsync(server, "Cert Status: good");
+        var output = await WaitForStapleAsync(server, "Cert Status: good", version);
 
         Assert.Contains("OCSP Response Status: successful", output, StringComparison.Ordinal);
         Assert.True(server.Logged(577163, e => Equals(e.Attributes["status"], "good") && e.Severity == LogSeverity.Info));
@@ -200,6 +202,15 @@ public sealed class OcspStaplingTests : IClassFixture<TestPki>, IDisposable
     }
 
     [Fact]
+    public async Task An_answer_signed_by_a_delegated_responder_is_stapled()
+    {
+        await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.DelegatedResponder });
+        await using var server = await StartAsync(_certificates.Server(responder.Url));
+
+        await WaitForStapleAsync(server, "Cert Status: good");
+    }
+
+    [Fact]
     public async Task Without_the_issuer_nothing_is_stapled_and_the_warning_names_the_fix()
     {
         await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = _certificates.Intermediate });
@@ -220,17 +231,17 @@ public sealed class OcspStaplingTests : IClassFixture<TestPki>, IDisposable
             return adjust?.Invoke(s) ?? s;
         });
 
-    /// <summary>What `openssl s_client -status` printed about the server's stapled OCSP response (TLS 1.3, as alice).</summary>
-    private async Task<string> StatusAsync(RunningServer server) =>
-        await OpenSslClient.RunAsync(server.Port, ["-status", "-cert", _pki.Alice, "-key", _pki.Alice, "-CAfile", _pki.CaFile]);
+    /// <summary>What `openssl s_client -status` printed about the server's stapled OCSP response (as alice).</summary>
+    private async Task<string> StatusAsync(RunningServer server, string version = "-tls1_3") =>
+        await OpenSslClient.RunAsync(server.Port, [version, "-status", "-cert", _pki.Alice, "-key", _pki.Alice, "-CAfile", _pki.CaFile]);
 
-    private async Task<string> WaitForStapleAsync(RunningServer server, string expected)
+    private async Task<string> WaitForStapleAsync(RunningServer server, string expected, string version = "-tls1_3")
     {
         var deadline = DateTimeOffset.UtcNow + Patience;
         string output;
         do
         {
-            output = await StatusAsync(server);
+            output = await StatusAsync(server, version);
             if (output.Contains(expected, StringComparison.Ordinal))
             {
                 return output;

@@ -24,13 +24,25 @@ public sealed class StaplingCertificates : IDisposable
             Profile = CertificateProfile.Ca,
             Subject = DistinguishedNameParser.Parse("CN=Acme Intermediate CA,O=Acme").ToX500DistinguishedName(),
         }, Ca);
+        DelegatedResponder = _issuer.Issue(new IssueRequest
+        {
+            Profile = CertificateProfile.Client,
+            Subject = DistinguishedNameParser.Parse("CN=Acme OCSP Responder,O=Acme").ToX500DistinguishedName(),
+            ExtendedKeyUsageOverride = [OcspSigning],
+        }, Ca);
     }
+
+    /// <summary>id-kp-OCSPSigning: the CA authorises the holder to answer for it.</summary>
+    public const string OcspSigning = "1.3.6.1.5.5.7.3.9";
 
     /// <summary>The root CA, with its key: it signs OCSP answers for the certificates it issues.</summary>
     public X509Certificate2 Ca { get; }
 
     /// <summary>An intermediate CA under <see cref="Ca"/>, with its key.</summary>
     public X509Certificate2 Intermediate { get; }
+
+    /// <summary>A responder the CA delegated OCSP signing to (id-kp-OCSPSigning), with its key.</summary>
+    public X509Certificate2 DelegatedResponder { get; }
 
     /// <summary>A combined PEM for localhost whose AIA names <paramref name="responder"/>; under the intermediate when asked, which the file then carries or not.</summary>
     public string Server(Uri responder, bool viaIntermediate = false, bool intermediateInFile = true, bool mustStaple = false)
@@ -51,6 +63,7 @@ public sealed class StaplingCertificates : IDisposable
 
     public void Dispose()
     {
+        DelegatedResponder.Dispose();
         Intermediate.Dispose();
         Ca.Dispose();
     }
