@@ -4,6 +4,7 @@ using Tessera.Server.Configuration;
 using Tessera.Server.Hosting;
 using Tessera.Server.Logging;
 using Tessera.Server.Transport;
+using Tessera.Server.Transport.Stapling;
 using Tessera.Server.Users;
 using Tessera.Storage;
 
@@ -17,6 +18,7 @@ public sealed class TesseraServer : IAsyncDisposable
 {
     private readonly ServerContext _context;
     private readonly TlsAcceptor? _tls;
+    private readonly OcspStapler? _stapler;
     private readonly List<Socket> _listeners = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _acceptLoops = [];
@@ -29,7 +31,8 @@ public sealed class TesseraServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(setup);
         StartupChecks.Run(setup, log);
         _context = new ServerContext(setup, log, users, storage: storage);
-        _tls = setup.TlsMode == TlsMode.Disabled ? null : new TlsAcceptor(setup, log);
+        _stapler = StaplingStartup.Create(setup, log);
+        _tls = setup.TlsMode == TlsMode.Disabled ? null : new TlsAcceptor(setup, log, _stapler);
     }
 
     public ServerContext Context => _context;
@@ -69,6 +72,9 @@ public sealed class TesseraServer : IAsyncDisposable
             _acceptLoops.Add(Task.Run(() => AcceptLoopAsync(socket)));
         }
 
+        // In the background: a slow or dead OCSP responder must not delay readiness; handshakes go unstapled meanwhile.
+        _stapler?.Start();
+
         return Task.CompletedTask;
     }
 
@@ -88,6 +94,11 @@ public sealed class TesseraServer : IAsyncDisposable
         }
 
         await Task.WhenAll(open).ConfigureAwait(false);
+        if (_stapler is not null)
+        {
+            await _stapler.DisposeAsync().ConfigureAwait(false); // before the TLS context, which calls into it
+        }
+
         _tls?.Dispose();
         _context.Cursors.Dispose();
         _stopping.Dispose();

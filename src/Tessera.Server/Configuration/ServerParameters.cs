@@ -6,6 +6,11 @@ public sealed record ServerParameters
     public const int DefaultTlsX509ExpirationWarningThresholdDays = 30;
     public const int MaxAuthFailedDelayMs = 5000;
     public const string X509Mechanism = "MONGODB-X509";
+    public const int DefaultTlsOCSPVerifyTimeoutSecs = 4;
+    public const int DefaultTlsOCSPSlowResponderWarningSecs = 5;
+
+    /// <summary>mongod's value for an integer parameter that was not set.</summary>
+    public const int Unset = -1;
 
     /// <summary>
     /// mongod's default lists SCRAM-SHA-1 and SCRAM-SHA-256 too; Tessera's identity is the certificate and it
@@ -35,7 +40,26 @@ public sealed record ServerParameters
     /// <summary>Sleep before replying to a failed authentication, 0 to 5000 ms (mongod's bounds).</summary>
     public int AuthFailedDelayMs { get; init; }
 
+    /// <summary>Staple an OCSP response for the server's certificate when it names a responder (default true).</summary>
     public bool OcspEnabled { get; init; } = true;
+
+    /// <summary>
+    /// Seconds between refreshes of the stapled response; -1 (unset) refreshes halfway to its nextUpdate. Honoured
+    /// only while it refreshes early enough to never leave the server without a current response (mongod's rule).
+    /// </summary>
+    public int OcspStaplingRefreshPeriodSecs { get; init; } = Unset;
+
+    /// <summary>How long to wait for the responder when fetching the staple; -1 (unset) uses <see cref="TlsOCSPVerifyTimeoutSecs"/>.</summary>
+    public int TlsOCSPStaplingTimeoutSecs { get; init; } = Unset;
+
+    /// <summary>How long to wait for an OCSP responder, in seconds (mongod's default, 4).</summary>
+    public int TlsOCSPVerifyTimeoutSecs { get; init; } = DefaultTlsOCSPVerifyTimeoutSecs;
+
+    /// <summary>A responder slower than this many seconds is logged (4780400).</summary>
+    public int TlsOCSPSlowResponderWarningSecs { get; init; } = DefaultTlsOCSPSlowResponderWarningSecs;
+
+    /// <summary>The seconds the stapler waits for a responder: the stapling timeout when set, else the verify timeout.</summary>
+    public int EffectiveOcspStaplingTimeoutSecs => TlsOCSPStaplingTimeoutSecs > 0 ? TlsOCSPStaplingTimeoutSecs : TlsOCSPVerifyTimeoutSecs;
 
     /// <summary>An idle cursor is closed after this many milliseconds (mongod's default, 10 minutes).</summary>
     public int CursorTimeoutMillis { get; init; } = 600_000;

@@ -5,6 +5,7 @@ using MongoDB.Bson;
 using Tessera.Security.Files;
 using Tessera.Security.Membership;
 using Tessera.Server.Configuration;
+using Tessera.Server.Transport.Stapling;
 
 namespace Tessera.Server.Hosting;
 
@@ -24,7 +25,16 @@ public sealed record ServerSetup
     /// <summary>tlsCAFile (or tlsClusterCAFile): the only roots client certificates may chain to.</summary>
     public X509Certificate2Collection? CertificateAuthorities { get; init; }
 
+    /// <summary>
+    /// tlsCAFile when tlsClusterCAFile is also given (<see cref="CertificateAuthorities"/> then holds the cluster CA): where
+    /// the issuer of the server's own certificate may be, for OCSP stapling. Null otherwise.
+    /// </summary>
+    public X509Certificate2Collection? OwnCertificateAuthorities { get; init; }
+
     public IReadOnlyList<CertificateRevocationList> RevocationLists { get; init; } = [];
+
+    /// <summary>ocspEnabled and the OCSP stapling parameters.</summary>
+    public StaplingSettings Stapling { get; init; } = new();
 
     public bool AllowConnectionsWithoutCertificates { get; init; }
 

@@ -4,6 +4,7 @@ using Tessera.Security.Files;
 using Tessera.Security.Membership;
 using Tessera.Security.Names;
 using Tessera.Server.Configuration;
+using Tessera.Server.Transport.Stapling;
 
 namespace Tessera.Server.Hosting;
 
@@ -37,6 +38,7 @@ public static class ServerSetupLoader
             LocalhostAuthBypass = options.Parameters.EnableLocalhostAuthBypass,
             LoggedProtocols = Protocols(tls.LogVersions),
             DatabasePath = options.Storage.DbPath,
+            Stapling = Stapling(options.Parameters),
             CommandLineOptions = CmdLineOptsReply.Render(options),
         };
         if (!tls.IsEnabled)
@@ -61,6 +63,7 @@ public static class ServerSetupLoader
         {
             ServerCertificate = certificate,
             CertificateAuthorities = authorities,
+            OwnCertificateAuthorities = tls.ClusterCAFile is not null && tls.CAFile is { } ownCaFile ? CertificateAuthorityFile.Load(ownCaFile, "tlsCAFile") : null,
             RevocationLists = revocationLists,
             Membership = new ClusterMembership(
                 X509Name.FromCertificateSubject(certificate.Certificate),
@@ -69,6 +72,14 @@ public static class ServerSetupLoader
                 dnOverride),
         };
     }
+
+    private static StaplingSettings Stapling(ServerParameters parameters) => new()
+    {
+        Enabled = parameters.OcspEnabled,
+        ResponderTimeout = TimeSpan.FromSeconds(parameters.EffectiveOcspStaplingTimeoutSecs),
+        RefreshPeriod = parameters.OcspStaplingRefreshPeriodSecs > 0 ? TimeSpan.FromSeconds(parameters.OcspStaplingRefreshPeriodSecs) : null,
+        SlowResponderWarning = TimeSpan.FromSeconds(parameters.TlsOCSPSlowResponderWarningSecs),
+    };
 
     // A CRL that is not the CA's, or that has expired, would make every client fail later: refuse to start now.
     private static IReadOnlyList<CertificateRevocationList> CheckedRevocationLists(string path, System.Security.Cryptography.X509Certificates.X509Certificate2Collection authorities)

@@ -28,7 +28,10 @@ public sealed class TlsAcceptor : IDisposable
     private readonly SemaphoreSlim _handshakeSlots;
     private readonly X509Name _serverSubject;
 
-    public TlsAcceptor(ServerSetup setup, ServerLog log)
+    /// <param name="setup">The server's TLS material and switches.</param>
+    /// <param name="log">Where refusals and accepted connections are logged.</param>
+    /// <param name="staples">The OCSP response to staple for the server's certificate; null staples nothing (ocspEnabled=false, no responder).</param>
+    public TlsAcceptor(ServerSetup setup, ServerLog log, IStapledResponseSource? staples = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         var certificate = setup.ServerCertificate ?? throw new ArgumentException("TLS needs tlsCertificateKeyFile.", nameof(setup));
@@ -40,7 +43,7 @@ public sealed class TlsAcceptor : IDisposable
         var clientCertificates = _validator is null ? ClientCertificateMode.NotRequested
             : setup.AllowConnectionsWithoutCertificates ? ClientCertificateMode.Optional
             : ClientCertificateMode.Required;
-        _context = new ServerTlsContext(certificate, setup.EnabledProtocols, clientCertificates);
+        _context = new ServerTlsContext(certificate, setup.EnabledProtocols, clientCertificates, staples);
         _handshakeSlots = new SemaphoreSlim(setup.MaxHandshakesInFlight);
         _serverSubject = X509Name.FromCertificateSubject(certificate.Certificate);
     }

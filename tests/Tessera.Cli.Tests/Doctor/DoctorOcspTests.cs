@@ -30,6 +30,19 @@ public sealed class DoctorOcspTests : IClassFixture<TestPki>
     }
 
     [Fact]
+    public async Task A_stapled_answer_is_shown_as_stapled_and_the_responder_is_not_asked_by_the_client()
+    {
+        await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = Ca(), Status = TestOcspAnswer.Good });
+        await using var server = await ServeProcess.StartAsync(_pki, "--tlsCertificateKeyFile", ServerNaming(responder.Url));
+        Assert.NotNull(await server.WaitForLogAsync(577163, "good")); // the server fetched its staple (in the background)
+        var asked = responder.RequestCount;
+        var result = Doctor(server);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("ok      good, says the OCSP response the server stapled", Step(result, "ocsp"), StringComparison.Ordinal);
+        Assert.Equal(asked, responder.RequestCount);
+    }
+
+    [Fact]
     public async Task A_revoked_answer_fails_with_the_cause_and_the_fix()
     {
         await using var responder = TestOcspResponder.Start(new TestOcspResponse { Signer = Ca(), Status = TestOcspAnswer.Revoked });

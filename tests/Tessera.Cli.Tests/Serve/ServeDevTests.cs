@@ -46,6 +46,32 @@ public sealed class ServeDevTests : IDisposable
         Assert.Contains("need tlsCertificateKeyFile or certificateSelector when TLS is enabled", await server.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_passes_the_ocsp_parameters_through_to_the_server()
+    {
+        using var server = Start("serve", "--dev", "dev", "--port", "0", "--setParameter", "ocspEnabled=false", "--setParameter", "ocspStaplingRefreshPeriodSecs=60");
+        try
+        {
+            var port = await WaitForPort(server);
+            var pki = _folder["dev/pki"];
+            var options = await RunCommand(port, Path.Combine(pki, "ca.pem"), Path.Combine(pki, "clients/dev.pem"), new BsonDocument("getCmdLineOpts", 1));
+            Assert.Equal(new BsonDocument { { "ocspEnabled", false }, { "ocspStaplingRefreshPeriodSecs", 60 } }, options["parsed"]["setParameter"]);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_ocsp_parameter_out_of_bounds_is_refused()
+    {
+        using var server = Start("serve", "--setParameter", "ocspStaplingRefreshPeriodSecs=0");
+        Assert.True(server.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.Equal(2, server.ExitCode);
+        Assert.Contains("ocspStaplingRefreshPeriodSecs", await server.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     private Process Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -74,7 +100,10 @@ public sealed class ServeDevTests : IDisposable
         throw new InvalidOperationException("the server ended before listening");
     }
 
-    private static async Task<BsonDocument> ConnectionStatus(int port, string caFile, string clientFile)
+    private static async Task<BsonDocument> ConnectionStatus(int port, string caFile, string clientFile) =>
+        (await RunCommand(port, caFile, clientFile, new BsonDocument("connectionStatus", 1)))["authInfo"].AsBsonDocument;
+
+    private static async Task<BsonDocument> RunCommand(int port, string caFile, string clientFile, BsonDocument command)
     {
         var settings = MongoClientSettings.FromConnectionString($"mongodb://localhost:{port}/?tls=true&authMechanism=MONGODB-X509&serverSelectionTimeoutMS=5000");
         var ca = X509CertificateLoader.LoadCertificateFromFile(caFile);
@@ -95,7 +124,6 @@ public sealed class ServeDevTests : IDisposable
                 return custom.Build(X509CertificateLoader.LoadCertificate(cert.GetRawCertData()));
             },
         };
-        var reply = await new MongoClient(settings).GetDatabase("admin").RunCommandAsync<BsonDocument>(new BsonDocument("connectionStatus", 1));
-        return reply["authInfo"].AsBsonDocument;
+        return await new MongoClient(settings).GetDatabase("admin").RunCommandAsync<BsonDocument>(command);
     }
 }

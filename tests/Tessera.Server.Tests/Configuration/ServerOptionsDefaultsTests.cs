@@ -38,6 +38,10 @@ public class ServerOptionsDefaultsTests
         Assert.True(parameters.X509AuthenticationEnabled);
         Assert.Equal(0, parameters.AuthFailedDelayMs);
         Assert.True(parameters.OcspEnabled);
+        Assert.Equal(-1, parameters.OcspStaplingRefreshPeriodSecs);
+        Assert.Equal(-1, parameters.TlsOCSPStaplingTimeoutSecs);
+        Assert.Equal(4, parameters.TlsOCSPVerifyTimeoutSecs);
+        Assert.Equal(5, parameters.TlsOCSPSlowResponderWarningSecs);
         Assert.False(parameters.SuppressNoTLSPeerCertificateWarning);
         Assert.False(parameters.DisableNonTLSConnectionLogging);
         Assert.False(parameters.TlsWithholdClientCertificate);
