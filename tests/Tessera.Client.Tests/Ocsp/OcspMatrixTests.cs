@@ -57,13 +57,39 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
         // A failure must name OCSP; when the certificate is known revoked (a revoked staple, or a responder's answer
         // about a certificate that is not Must-Staple), it must also say so, not fail for another reason.
         string[] mentions = stapled == "revoked" || (matrixCase.Answer == TestOcspAnswer.Revoked && !matrixCase.MustStaple) ? ["OCSP", "revoked"] : ["OCSP"];
-        var cells = await Task.WhenAll(Rows.SelectMany(row =>
+        Task<MatrixCell>[] Ping(string row)
         {
             var uri = $"mongodb://localhost:{server.Port}/?tls=true&tlsCAFile={pki.CaFile}{(row.Length > 0 ? "&" + row : "")}"
                 + $"&serverSelectionTimeoutMS={(int)ServerSelectionTimeout.TotalMilliseconds}&connectTimeoutMS=3000";
             var succeeds = row.Length > 0 || matrixCase.SucceedsWithTlsTrue;
-            return new[] { TesseraPingAsync(uri, row, succeeds, mentions), DriverPingAsync(uri, row, succeeds, mentions) };
-        }));
+            return [TesseraPingAsync(uri, row, succeeds, mentions), DriverPingAsync(uri, row, succeeds, mentions)];
+        }
+
+        // tlsInsecure and tlsAllowInvalidCertificates first, by themselves: they must disable OCSP (the spec's
+        // interactions 1 and 3), so the responder must not hear from them. Then tls=true, whose verdict, without a
+        // staple, must come from the responder.
+        var askedBefore = responder?.RequestCount ?? 0;
+        var relaxed = await Task.WhenAll(Rows.Where(row => row.Length > 0).SelectMany(Ping));
+        var askedByRelaxed = (responder?.RequestCount ?? 0) - askedBefore;
+        var strict = await Task.WhenAll(Ping(""));
+        var askedByStrict = (responder?.RequestCount ?? 0) - askedBefore - askedByRelaxed;
+        MatrixCell[] cells = [.. strict, .. relaxed];
+        _output.WriteLine($"{name}: the responder was asked {askedByRelaxed} times by the relaxed rows, {askedByStrict} by tls=true");
+        var setUpProblems = new List<string>();
+        if (setUpProblem is not null)
+        {
+            setUpProblems.Add("SET-UP: " + setUpProblem);
+        }
+
+        if (askedByRelaxed != 0)
+        {
+            setUpProblems.Add($"OCSP: the tlsInsecure and tlsAllowInvalidCertificates clients asked the responder {askedByRelaxed} times; they must not check OCSP");
+        }
+
+        if (responder is not null && !matrixCase.ServerStaples && !matrixCase.MustStaple && askedByStrict == 0)
+        {
+            setUpProblems.Add("OCSP: without a staple the tls=true clients must ask the responder the certificate names; it heard nothing");
+        }
 
         foreach (var cell in cells)
         {
@@ -71,12 +97,8 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
         }
 
         var wrong = cells.Where(c => !c.AsExpected).Select(c => c.ToString()).ToList();
-        if (setUpProblem is not null)
-        {
-            wrong.Insert(0, "SET-UP: " + setUpProblem);
-        }
-
-        Assert.True(wrong.Count == 0, $"{name}: {wrong.Count} of {cells.Length} cells wrong or set-up broken:\n" + string.Join("\n", wrong));
+        Assert.True(wrong.Count == 0 && setUpProblems.Count == 0,
+            $"{name}: {wrong.Count} of {cells.Length} cells wrong:\n" + string.Join("\n", setUpProblems.Concat(wrong)));
     }
 
     /// <summary>
