@@ -14,7 +14,10 @@ namespace Tessera.Client.Tests.Ocsp;
 /// The OCSP spec's integration matrix (client-behavior.md §4.4, ocsp-support/tests/README.md) against `tessera serve`:
 /// each of the 24 cases starts its own responder (before the server, whose certificate's AIA names it), its own server,
 /// and pings it under the three URI rows with both Tessera's connection and MongoDB.Driver configured by DriverSettings,
-/// every client fresh (OCSP answers are cached per client). Only the tls=true row may fail, and then because of OCSP.
+/// every client fresh (OCSP answers are cached per client; each case also has its own server certificate). Only the
+/// tls=true row may fail, and then because of OCSP. Each case also checks its own set-up (what the server staples, seen
+/// by <see cref="StapleProbe"/>) and whom the clients asked: never the responder under tlsInsecure or
+/// tlsAllowInvalidCertificates, always the responder under tls=true when there is no staple and no Must-Staple.
 /// </summary>
 public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
 {
@@ -75,20 +78,20 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
         var askedByStrict = (responder?.RequestCount ?? 0) - askedBefore - askedByRelaxed;
         MatrixCell[] cells = [.. strict, .. relaxed];
         _output.WriteLine($"{name}: the responder was asked {askedByRelaxed} times by the relaxed rows, {askedByStrict} by tls=true");
-        var setUpProblems = new List<string>();
+        var problems = new List<string>();
         if (setUpProblem is not null)
         {
-            setUpProblems.Add("SET-UP: " + setUpProblem);
+            problems.Add("SET-UP: " + setUpProblem);
         }
 
         if (askedByRelaxed != 0)
         {
-            setUpProblems.Add($"OCSP: the tlsInsecure and tlsAllowInvalidCertificates clients asked the responder {askedByRelaxed} times; they must not check OCSP");
+            problems.Add($"OCSP: the tlsInsecure and tlsAllowInvalidCertificates clients asked the responder {askedByRelaxed} times; they must not check OCSP");
         }
 
         if (responder is not null && !matrixCase.ServerStaples && !matrixCase.MustStaple && askedByStrict == 0)
         {
-            setUpProblems.Add("OCSP: without a staple the tls=true clients must ask the responder the certificate names; it heard nothing");
+            problems.Add("OCSP: without a staple the tls=true clients must ask the responder the certificate names; it heard nothing");
         }
 
         foreach (var cell in cells)
@@ -97,8 +100,8 @@ public sealed class OcspMatrixTests : IClassFixture<OcspMatrixPki>
         }
 
         var wrong = cells.Where(c => !c.AsExpected).Select(c => c.ToString()).ToList();
-        Assert.True(wrong.Count == 0 && setUpProblems.Count == 0,
-            $"{name}: {wrong.Count} of {cells.Length} cells wrong:\n" + string.Join("\n", setUpProblems.Concat(wrong)));
+        Assert.True(wrong.Count == 0 && problems.Count == 0,
+            $"{name}: {wrong.Count} of {cells.Length} cells wrong:\n" + string.Join("\n", problems.Concat(wrong)));
     }
 
     /// <summary>
