@@ -163,23 +163,13 @@ public sealed class TlsStream : Stream
         }
     }
 
-    /// <summary>The OCSP response the server stapled (client side, DER), or null when it stapled none.</summary>
-    public unsafe byte[]? StapledOcspResponse()
-    {
-        lock (_engine)
-        {
-            ThrowIfDisposed();
-            return OcspStaples.Received(_ssl);
-        }
-    }
-
-    /// <summary>The negotiated cipher suite's OpenSSL name, after the handshake.</summary>
+    /// <summary>The negotiated cipher suite's IANA name (as .NET and the RFCs spell it), after the handshake.</summary>
     public string CipherName()
     {
         lock (_engine)
         {
             ThrowIfDisposed();
-            return Marshal.PtrToStringUTF8(LibSsl.SSL_CIPHER_get_name(LibSsl.SSL_get_current_cipher(_ssl))) ?? string.Empty;
+            return Marshal.PtrToStringUTF8(LibSsl.SSL_CIPHER_standard_name(LibSsl.SSL_get_current_cipher(_ssl))) ?? string.Empty;
         }
     }
 

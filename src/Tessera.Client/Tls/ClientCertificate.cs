@@ -1,4 +1,3 @@
-using System.Net.Security;
 using Tessera.Security.Files;
 
 namespace Tessera.Client.Tls;
@@ -16,12 +15,5 @@ public static class ClientCertificate
     {
         ArgumentNullException.ThrowIfNull(tls);
         return tls.CertificateKeyFile is null ? null : CertificateKeyFile.Load(tls.CertificateKeyFile, tls.CertificateKeyFilePassword);
-    }
-
-    /// <summary>The leaf and its intermediates, built offline (no downloads of missing issuers).</summary>
-    public static SslStreamCertificateContext Context(CertificateKeyFile file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        return SslStreamCertificateContext.Create(file.Certificate, file.Intermediates, offline: true);
     }
 }

@@ -80,7 +80,7 @@ internal static unsafe partial class LibSsl
     public static partial IntPtr SSL_get_current_cipher(SslHandle ssl);
 
     [LibraryImport(Ssl)]
-    public static partial IntPtr SSL_CIPHER_get_name(IntPtr cipher);
+    public static partial IntPtr SSL_CIPHER_standard_name(IntPtr cipher);
 
     [LibraryImport(Ssl)]
     public static partial void SSL_CTX_free(IntPtr context);

@@ -24,11 +24,11 @@ internal static unsafe class OcspStaples
     /// <summary>Asks the server for a stapled response (the status_request extension).</summary>
     public static void Request(SslHandle ssl) => LibSsl.SSL_ctrl(ssl, LibSsl.ControlSetStatusType, LibSsl.StatusTypeOcsp, IntPtr.Zero);
 
-    /// <summary>The response the server stapled, or null.</summary>
-    public static byte[]? Received(SslHandle ssl)
+    /// <summary>The response the server stapled (a copy), or null.</summary>
+    private static byte[]? Received(IntPtr ssl)
     {
         IntPtr response;
-        var length = LibSsl.SSL_ctrl(ssl, LibSsl.ControlGetStatusResponse, 0, (IntPtr)(&response));
+        var length = LibSsl.SSL_ctrl_raw(ssl, LibSsl.ControlGetStatusResponse, 0, (IntPtr)(&response));
         return length > 0 && response != IntPtr.Zero ? new ReadOnlySpan<byte>((void*)response, (int)length).ToArray() : null;
     }
 
@@ -72,10 +72,7 @@ internal static unsafe class OcspStaples
                 return 0; // fail closed
             }
 
-            IntPtr response;
-            var length = LibSsl.SSL_ctrl_raw(ssl, LibSsl.ControlGetStatusResponse, 0, (IntPtr)(&response));
-            var staple = length > 0 && response != IntPtr.Zero ? new ReadOnlySpan<byte>((void*)response, (int)length).ToArray() : null;
-            return judge.AcceptStatus(staple) ? 1 : 0;
+            return judge.AcceptStatus(Received(ssl)) ? 1 : 0;
         }
 #pragma warning disable CA1031 // an exception must not cross into OpenSSL: it becomes a refusal
         catch (Exception)
