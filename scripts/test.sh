@@ -10,12 +10,16 @@ cd "$(dirname "$0")/.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian packages the tests drive for real: openssl verifies the chains Tessera issues and makes the
-# interop test's CRL; python3-pymongo (3.11, run with Debian's /usr/bin/python3) and npm (for mongosh)
-# are the real clients of the interop test.
+# interop test's CRL; python3-pymongo (3.11, run with Debian's /usr/bin/python3, on both its TLS
+# back-ends) and npm (for mongosh) are the real clients of the interop test.
 missing=()
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 if [ ! -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import pymongo' >/dev/null 2>&1; then
   missing+=(python3 python3-pymongo)
+fi
+# PyMongo 3.11's pyOpenSSL back-end, the one that checks OCSP (the interop test's OCSP cases use it).
+if ! /usr/bin/python3 -c 'import requests, OpenSSL, service_identity' >/dev/null 2>&1; then
+  missing+=(python3-requests python3-openssl python3-service-identity)
 fi
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -20,8 +20,13 @@
 #        disabled --tlsMode disabled (its own dbpath), started alongside main
 #      Each start is awaited by polling the port (bounded, 30 s); every server is stopped by its PID
 #      (SIGTERM, then SIGKILL after 15 s) from an EXIT trap.
+#        ocsp_good, ocsp_revoked  requireTLS with a server certificate that names an OCSP responder
+#                 (tests/interop/ocsp_responder.py on python3-cryptography, loopback), which says good or revoked;
+#                 the server staples the answer
 #   4. Runs the checks: tests/interop/pymongo_checks.py with /usr/bin/python3 (Debian's python3-pymongo
-#      3.11) and tests/interop/mongosh_checks.py driving mongosh 2.12 from .tools/npm. Each case prints
+#      3.11, held to its standard-library TLS back-end), tests/interop/pymongo_ocsp_checks.py (the same
+#      PyMongo on its pyOpenSSL back-end, which verifies stapled OCSP responses) and
+#      tests/interop/mongosh_checks.py driving mongosh 2.12 from .tools/npm. Each case prints
 #      one `PASS ...` or `FAIL ...` line; the cases also assert on the server's JSON log lines (23256
 #      with the OpenSSL reason, 23255, 22988, 5286306, 5286307).
 #   5. Prints `interop: N passed, N failed` as its last line; exits 1 if any case failed.
@@ -40,8 +45,11 @@
 #   certificate required; log 23256/23255 + 22988), revoked without a CRL (11),
 #   plaintext to requireTLS* (closed; 22988), TLS to --tlsMode disabled* (fails; 22988), users
 #   surviving a restart, and the localhost exception (first user only).
+#   OCSP (PyMongo, pyOpenSSL back-end): a good staple accepted, a revoked staple refused ("invalid status
+#   response"), and accepted under tlsInsecure and tlsAllowInvalidCertificates (no OCSP there).
 #
-# Needs: the .NET 10 SDK, openssl, /usr/bin/python3 with python3-pymongo, and mongosh under
+# Needs: the .NET 10 SDK, openssl, /usr/bin/python3 with python3-pymongo (and python3-requests,
+# python3-openssl and python3-service-identity for its pyOpenSSL back-end), and mongosh under
 # .tools/npm (scripts/test.sh installs the last two when missing). All traffic stays on 127.0.0.1.
 # Environment: INTEROP_KEEP=1 keeps the temp folder (PKI, server logs) for a look after a failure;
 # MONGOSH=path overrides the mongosh binary.
@@ -254,8 +262,40 @@ if wait_listening keyfile "$port_keyfile"; then
 fi
 stop_server "$pid_keyfile"
 
+# --- OCSP: PyMongo's pyOpenSSL back-end against servers that staple -----------------------------------
+# Each server certificate names its own responder (ocsp_responder.py, on python3-cryptography, not Tessera's
+# OCSP code): its port is chosen first, the certificate issued for it, the responder started, then the server,
+# which fetches the answer in the background and staples it.
+ocsp_args=()
+for status in good revoked; do
+  responder_port=$(free_port)
+  server_port=$(free_port)
+  while [ "$server_port" = "$responder_port" ]; do server_port=$(free_port); done
+  if ! tessera certs issue server --ca "$pki/ca.pem" --subject "CN=localhost,OU=Servers,O=$org" --san localhost,127.0.0.1 \
+      --ocsp-url "http://127.0.0.1:$responder_port/" --out "$pki/ocsp-$status.pem" >"$work/ocsp-$status-issue.log" 2>&1; then
+    fail "setup: issuing the OCSP $status server certificate failed: $(tr '\n' ' ' <"$work/ocsp-$status-issue.log")"
+    continue
+  fi
+  "$python" "$here/ocsp_responder.py" --cert "$pki/ocsp-$status.pem" --ca "$pki/ca.pem" --ca-key "$pki/ca.key" \
+    --status "$status" --port "$responder_port" >"$work/ocsp-responder-$status.log" 2>&1 </dev/null &
+  pids+=("$!")
+  mkdir -p "$work/db-ocsp-$status"
+  start_server "ocsp_$status" "$server_port" --tlsMode requireTLS --tlsCertificateKeyFile "$pki/ocsp-$status.pem" \
+    --tlsCAFile "$pki/ca.pem" --dbpath "$work/db-ocsp-$status"
+  if wait_listening "ocsp_$status" "$server_port"; then
+    ocsp_args+=("--$status-port" "$server_port" "--$status-log" "$work/ocsp_$status.log")
+  fi
+done
+if [ ${#ocsp_args[@]} -eq 8 ]; then
+  run_checks pymongo/ocsp "$python" "$here/pymongo_ocsp_checks.py" "${ocsp_args[@]}" --pki "$pki"
+fi
+for name in ocsp_good ocsp_revoked; do
+  pid_var="pid_$name"
+  if [ -n "${!pid_var:-}" ]; then stop_server "${!pid_var}"; fi
+done
+
 # Anything the servers wrote to stderr is worth seeing (an unhandled exception, a crash).
-for name in main disabled keyfile; do
+for name in main disabled keyfile ocsp_good ocsp_revoked; do
   if [ -s "$work/$name.err" ]; then
     echo "interop: server $name wrote to stderr:"
     head -n 20 "$work/$name.err"
