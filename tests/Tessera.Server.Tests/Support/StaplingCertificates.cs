@@ -28,12 +28,9 @@ public sealed class StaplingCertificates : IDisposable
         {
             Profile = CertificateProfile.Client,
             Subject = DistinguishedNameParser.Parse("CN=Acme OCSP Responder,O=Acme").ToX500DistinguishedName(),
-            ExtendedKeyUsageOverride = [OcspSigning],
+            ExtendedKeyUsageOverride = [ExtendedKeyUsageOids.OcspSigning],
         }, Ca);
     }
-
-    /// <summary>id-kp-OCSPSigning: the CA authorises the holder to answer for it.</summary>
-    public const string OcspSigning = "1.3.6.1.5.5.7.3.9";
 
     /// <summary>The root CA, with its key: it signs OCSP answers for the certificates it issues.</summary>
     public X509Certificate2 Ca { get; }
