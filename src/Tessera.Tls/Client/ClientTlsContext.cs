@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Tessera.Security.Files;
 using Tessera.Tls.Native;
 
@@ -61,14 +62,14 @@ public sealed class ClientTlsContext : IDisposable
             LibSsl.SSL_set_connect_state(ssl);
             if (!IPAddress.TryParse(host, out _))
             {
-                var name = System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(host);
+                var name = Marshal.StringToCoTaskMemUTF8(host);
                 try
                 {
                     LibSsl.SSL_ctrl(ssl, LibSsl.ControlSetHostName, LibSsl.HostNameType, name); // OpenSSL keeps a copy
                 }
                 finally
                 {
-                    System.Runtime.InteropServices.Marshal.FreeCoTaskMem(name);
+                    Marshal.FreeCoTaskMem(name);
                 }
             }
 

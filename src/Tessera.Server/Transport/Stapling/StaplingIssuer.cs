@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Tessera.Security.Tls;
 
 namespace Tessera.Server.Transport.Stapling;
 
@@ -14,28 +15,18 @@ internal static class StaplingIssuer
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(candidates);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true; // no network at start-up beyond the OCSP responder itself
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllFlags; // only the issuer is wanted, not a verdict
+        var all = new X509Certificate2Collection();
         foreach (var collection in candidates)
         {
-            if (collection is null)
+            if (collection is not null)
             {
-                continue;
-            }
-
-            chain.ChainPolicy.ExtraStore.AddRange(collection);
-            foreach (var candidate in collection)
-            {
-                if (candidate.SubjectName.RawData.AsSpan().SequenceEqual(candidate.IssuerName.RawData))
-                {
-                    chain.ChainPolicy.CustomTrustStore.Add(candidate);
-                }
+                all.AddRange(collection);
             }
         }
 
+        // The CA files' trust (self-issued ones are roots, offline, no downloads); only the issuer is wanted, not a verdict.
+        using var chain = new X509Chain { ChainPolicy = CaFileTrust.Policy(all) };
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.AllFlags;
         chain.Build(certificate);
         if (chain.ChainElements.Count < 2)
         {
